@@ -1,0 +1,60 @@
+using CareLoop.Platform.Auditing;
+using CareLoop.Platform.Persistence;
+using CareLoop.Platform.Results;
+using CareLoop.Platform.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareLoop.Platform.Identity;
+
+/// <summary>Tenant + user name + password → user, with lockout. Shared by the sign-in page and the token endpoint.</summary>
+public sealed class CredentialCheck(
+    CareLoopDbContext db, TenantContext tenant, SignInManager<StaffUser> signIn, IAuditLog audit, TimeProvider time)
+{
+    public async Task<Result<StaffUser>> VerifyAsync(string? tenantSlug, string? userName, string? password, CancellationToken cancellationToken)
+    {
+        var invalid = new Validation()
+            .Required("tenant", tenantSlug)
+            .Required("userName", userName)
+            .Required("password", password)
+            .MaxLength("tenant", tenantSlug, 64)
+            .MaxLength("userName", userName, 256)
+            .ToError();
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var slug = tenantSlug!.Trim().ToLowerInvariant();
+        var found = await db.Tenants.Where(t => t.Slug == slug && t.IsActive).Select(t => new { t.Id, t.Slug }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return new Error(ErrorCodes.UnknownTenant, StatusCodes.Status400BadRequest, null, slug);
+        }
+
+        tenant.Set(found.Id, found.Slug);
+        var user = await signIn.UserManager.FindByNameAsync(userName!.Trim());
+        if (user is null)
+        {
+            return new Error(ErrorCodes.InvalidCredentials, StatusCodes.Status401Unauthorized);
+        }
+
+        var check = await signIn.CheckPasswordSignInAsync(user, password!, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            audit.Record(found.Id, user.Id, user.UserName!, "auth.locked-out", "StaffUser", user.Id.ToString());
+            await db.SaveChangesAsync(cancellationToken);
+            return new Error(ErrorCodes.AccountLocked, StatusCodes.Status401Unauthorized);
+        }
+
+        if (!check.Succeeded)
+        {
+            audit.Record(found.Id, user.Id, user.UserName!, "auth.sign-in-failed", "StaffUser", user.Id.ToString());
+            await db.SaveChangesAsync(cancellationToken);
+            return new Error(ErrorCodes.InvalidCredentials, StatusCodes.Status401Unauthorized);
+        }
+
+        user.RecordSignIn(time.GetUtcNow());
+        return user;
+    }
+}

@@ -1,0 +1,43 @@
+namespace CareLoop.Platform.Identity;
+
+/// <summary>
+/// Authorization is per action, not per page: every endpoint and every page action names one permission,
+/// and <see cref="RolePermissions"/> is the single table that grants permissions to roles.
+/// Each permission is also an authorization policy of the same name.
+/// </summary>
+public static class Permissions
+{
+    public const string DashboardView = "dashboard.view";
+    public const string UsersRead = "users.read";
+    public const string UsersManage = "users.manage";
+    public const string AuditRead = "audit.read";
+    public const string OutboxManage = "outbox.manage";
+    public const string TokensManageOwn = "tokens.manage-own";
+    public const string MobileUse = "mobile.use";
+
+    public static readonly IReadOnlyList<string> All =
+        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse];
+}
+
+public static class RolePermissions
+{
+    private static readonly string[] Everyone = [Permissions.DashboardView, Permissions.TokensManageOwn];
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Map = new Dictionary<string, IReadOnlySet<string>>
+    {
+        [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage),
+        [Roles.TenantAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage),
+        [Roles.Supervisor] = Set(Permissions.UsersRead, Permissions.AuditRead),
+        [Roles.Agent] = Set(),
+        [Roles.Dispatcher] = Set(Permissions.UsersRead),
+        [Roles.Engineer] = Set(Permissions.MobileUse),
+        [Roles.RepairTechnician] = Set(),
+        [Roles.WarehouseClerk] = Set(),
+        [Roles.QualityManager] = Set(Permissions.AuditRead),
+    };
+
+    public static IEnumerable<string> For(IEnumerable<string> roles) =>
+        roles.SelectMany(r => Map.TryGetValue(r, out var set) ? set : Enumerable.Empty<string>()).Distinct();
+
+    private static HashSet<string> Set(params string[] permissions) => [.. Everyone, .. permissions];
+}

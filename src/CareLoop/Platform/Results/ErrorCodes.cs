@@ -1,0 +1,37 @@
+namespace CareLoop.Platform.Results;
+
+/// <summary>
+/// Stable error codes returned in the <c>code</c> member of every problem detail.
+/// Clients depend on them: add new ones, never rename.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string BadRequest = "bad_request";
+    public const string ValidationFailed = "validation_failed";
+    public const string MalformedJson = "malformed_json";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string Unauthorized = "unauthorized";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string AccountLocked = "account_locked";
+    public const string UnknownTenant = "unknown_tenant";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string ConcurrencyConflict = "concurrency_conflict";
+    public const string AntiforgeryFailed = "antiforgery_failed";
+    public const string InvalidCulture = "invalid_culture";
+    public const string TooManyRequests = "too_many_requests";
+    public const string InternalError = "internal_error";
+
+    public const string UserNameTaken = "user_name_taken";
+    public const string WeakPassword = "weak_password";
+    public const string UnknownRole = "unknown_role";
+    public const string CannotLockYourself = "cannot_lock_yourself";
+    public const string OutboxMessageNotDead = "outbox_message_not_dead";
+
+    public const string Required = "required";
+    public const string TooLong = "too_long";
+    public const string OutOfRange = "out_of_range";
+    public const string InvalidFormat = "invalid_format";
+}

@@ -1,0 +1,63 @@
+namespace CareLoop.Platform.Security;
+
+/// <summary>
+/// Outside Development the app refuses to start with a missing secret or one of the well-known development defaults.
+/// The list grows with the modules (PII encryption key, integration secrets, payment keys…).
+/// </summary>
+public static class SecretsValidator
+{
+    /// <summary>Values that are fine on a laptop and fatal anywhere else.</summary>
+    private static readonly string[] KnownDefaults =
+        ["postgres", "password", "careloop", "changeme", "secret", "Development-only", "CareLoop-Demo-1"];
+
+    public static IReadOnlyList<string> Problems(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (environment.IsDevelopment())
+        {
+            return [];
+        }
+
+        var problems = new List<string>();
+        if (string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            var cs = configuration.GetConnectionString("CareLoop");
+            if (string.IsNullOrWhiteSpace(cs))
+            {
+                problems.Add("ConnectionStrings:CareLoop is missing.");
+            }
+            else if (PasswordOf(cs) is var pw && (string.IsNullOrEmpty(pw) || IsKnownDefault(pw)))
+            {
+                problems.Add("ConnectionStrings:CareLoop has no password or a default one.");
+            }
+        }
+
+        foreach (var key in new[] { "Demo:Password", "Demo:IntegrationSecret" })
+        {
+            if (!string.IsNullOrEmpty(configuration[key]))
+            {
+                problems.Add($"{key} is a development setting and must not be set outside Development.");
+            }
+        }
+
+        return problems;
+    }
+
+    public static void ThrowIfUnsafe(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var problems = Problems(configuration, environment);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Refusing to start outside Development: " + string.Join(" ", problems));
+        }
+    }
+
+    public static bool IsKnownDefault(string value) =>
+        KnownDefaults.Any(d => string.Equals(d, value.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static string? PasswordOf(string connectionString) =>
+        connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2 && p[0].Trim().Equals("Password", StringComparison.OrdinalIgnoreCase))
+            .Select(p => p[1].Trim())
+            .FirstOrDefault();
+}

@@ -1,0 +1,81 @@
+using CareLoop.Components;
+using CareLoop.Modules.Staff;
+using CareLoop.Platform;
+using CareLoop.Platform.Auditing;
+using CareLoop.Platform.Identity;
+using CareLoop.Platform.Jobs;
+using CareLoop.Platform.Localization;
+using CareLoop.Platform.Observability;
+using CareLoop.Platform.Outbox;
+using CareLoop.Platform.Persistence;
+using CareLoop.Platform.Problems;
+using CareLoop.Platform.Security;
+using CareLoop.Platform.Tenancy;
+using CareLoop.Platform.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+SecretsValidator.ThrowIfUnsafe(builder.Configuration, builder.Environment);
+
+// Platform: cross-cutting services every module relies on.
+builder.AddCareLoopObservability();
+var database = builder.AddCareLoopPersistence();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddTenancy();
+builder.Services.AddStaffIdentity();
+builder.Services.AddCareLoopProblems();
+builder.Services.AddCareLoopLocalization();
+builder.Services.AddCareLoopApi(builder.Configuration);
+builder.Services.AddOutbox(builder.Configuration);
+builder.Services.AddCareLoopJobs(database, builder.Configuration);
+builder.Services.AddCareLoopUi();
+
+// Modules.
+builder.Services.AddStaff();
+
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    // Production pipelines: `dotnet CareLoop.dll migrate` applies migrations and reference data, then exits.
+    await app.Services.InitializeDatabaseAsync(migrate: true, seedDemo: false);
+    return;
+}
+
+await app.Services.InitializeDatabaseAsync(
+    migrate: app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStartup,
+    seedDemo: app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true));
+
+app.UseExceptionHandler();
+app.UseWhen(c => c.IsApi(), api => api.UseStatusCodePages());
+app.UseWhen(c => !c.IsApi(), ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseCareLoopLocalization();
+app.UseAuthentication();
+app.UseTenancy();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.UseAntiforgeryProblems();
+
+app.MapStaticAssets();
+app.MapCareLoopHealth();
+app.MapApiDocs();
+app.MapCultureSwitch();
+app.MapSignOut();
+
+app.MapApiV1()
+    .MapAuth()
+    .MapAudit()
+    .MapOutboxAdmin()
+    .MapStaff();
+
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;
