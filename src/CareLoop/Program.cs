@@ -46,6 +46,8 @@ await app.Services.InitializeDatabaseAsync(
     migrate: app.Services.GetRequiredService<DatabaseOptions>().MigrateOnStartup,
     seedDemo: app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true));
 
+// Localization first, so error bodies written on the way out (status-code pages, exceptions) speak the request's language.
+app.UseCareLoopLocalization();
 app.UseExceptionHandler();
 app.UseWhen(c => c.IsApi(), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.IsApi(), ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
@@ -54,7 +56,6 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseCareLoopLocalization();
 app.UseAuthentication();
 app.UseTenancy();
 app.UseAuthorization();

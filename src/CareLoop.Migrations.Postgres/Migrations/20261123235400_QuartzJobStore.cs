@@ -7,35 +7,32 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CareLoop.Migrations.Postgres.Migrations
 {
     /// <summary>
-    /// Quartz.NET's clustered job store tables (raw SQL: they are Quartz's schema, not part of the EF model).
-    /// PostgreSQL only: on SQLite CareLoop runs a single node with Quartz's in-memory store.
+    /// Quartz.NET's clustered job store tables (prefix <c>qrtz_</c>), from the schema script that the Quartz package
+    /// itself ships for PostgreSQL, so the tables always match the Quartz version in use. A Quartz upgrade that changes
+    /// the schema needs a new migration (Quartz validates the schema at start and names what is missing).
+    /// PostgreSQL only: on SQLite CareLoop runs one node with Quartz's in-memory store.
     /// </summary>
     [DbContext(typeof(CareLoopDbContext))]
     [Migration("20261123235400_QuartzJobStore")]
     public partial class QuartzJobStore : Migration
     {
-        private static readonly string[] Tables =
-        [
-            "qrtz_fired_triggers", "qrtz_paused_trigger_grps", "qrtz_scheduler_state", "qrtz_locks", "qrtz_simple_triggers",
-            "qrtz_simprop_triggers", "qrtz_cron_triggers", "qrtz_blob_triggers", "qrtz_triggers", "qrtz_job_details", "qrtz_calendars",
-        ];
+        private const string Prefix = "qrtz_";
 
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            using var stream = typeof(QuartzJobStore).Assembly.GetManifestResourceStream("CareLoop.Migrations.Postgres.Sql.quartz_job_store.sql")
-                ?? throw new InvalidOperationException("Embedded Quartz schema script is missing.");
-            using var reader = new StreamReader(stream);
-            migrationBuilder.Sql(reader.ReadToEnd());
+            foreach (var statement in QuartzSchema.Statements(Prefix))
+            {
+                migrationBuilder.Sql(statement);
+            }
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var table in Tables)
-            {
-                migrationBuilder.Sql($"DROP TABLE IF EXISTS {table};");
-            }
+            migrationBuilder.Sql(
+                "DO $$ DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'qrtz\\_%' " +
+                "LOOP EXECUTE 'DROP TABLE IF EXISTS ' || quote_ident(t) || ' CASCADE'; END LOOP; END $$;");
         }
     }
 }

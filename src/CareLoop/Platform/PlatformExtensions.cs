@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using CareLoop.Platform.Auditing;
 using CareLoop.Platform.Demo;
 using CareLoop.Platform.Outbox;
@@ -14,6 +17,8 @@ public static class PlatformExtensions
     public static IServiceCollection AddCareLoopUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Chinese first: emit CJK text as is instead of &#x…; escapes (smaller pages, readable source).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddScoped<HandlerScopes>();

@@ -17,7 +17,8 @@ public static class JobsExtensions
         {
             q.ConfigureScheduler(s =>
             {
-                s.InstanceName = "CareLoop";
+                // Every node of one deployment shares the name (the clustered store keys rows by it).
+                s.InstanceName = configuration["Jobs:SchedulerName"] ?? "CareLoop";
                 s.GenerateInstanceId = true;
             });
             q.UseDefaultThreadPool(4);

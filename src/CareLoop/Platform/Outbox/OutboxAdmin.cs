@@ -51,8 +51,21 @@ public static class OutboxEndpoints
     public static RouteGroupBuilder MapOutboxAdmin(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/admin/outbox").WithTags("Outbox").RequireAuthorization(Permissions.OutboxManage);
-        group.MapGet("/", (OutboxState? state, int? page, int? pageSize, OutboxAdmin admin, CancellationToken ct) =>
-            admin.ListAsync(state, page, pageSize, ct));
+        group.MapGet("/", async Task<IResult> (string? state, int? page, int? pageSize, OutboxAdmin admin, HttpContext http, CancellationToken ct) =>
+        {
+            OutboxState? filter = null;
+            if (!string.IsNullOrEmpty(state))
+            {
+                if (!Enum.TryParse<OutboxState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                {
+                    return http.Problem(Error.Validation([new FieldError("state", ErrorCodes.InvalidFormat)]));
+                }
+
+                filter = parsed;
+            }
+
+            return TypedResults.Ok(await admin.ListAsync(filter, page, pageSize, ct));
+        });
         group.MapPost("/{id:guid}/retry", async (Guid id, OutboxAdmin admin, HttpContext http, CancellationToken ct) =>
             (await admin.RetryAsync(id, ct)).ToHttp(http, TypedResults.NoContent));
         return api;

@@ -74,9 +74,9 @@ public sealed class OutboxDispatcher(
             {
                 var domainEvent = (IDomainEvent)JsonSerializer.Deserialize(message.Payload, route.Event, OutboxSerializer.Options)!;
                 var context = new OutboxContext(message.Id, message.TenantId, message.OccurredAt, message.Attempts + 1);
-                foreach (var handlerType in route.Handlers)
+                foreach (var subscription in route.Handlers)
                 {
-                    await RunHandlerOnceAsync(handlerType, domainEvent, context, cancellationToken);
+                    await RunHandlerOnceAsync(subscription, domainEvent, context, cancellationToken);
                 }
             }
 
@@ -91,9 +91,9 @@ public sealed class OutboxDispatcher(
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    private async Task RunHandlerOnceAsync(Type handlerType, IDomainEvent domainEvent, OutboxContext context, CancellationToken cancellationToken)
+    private async Task RunHandlerOnceAsync(OutboxSubscription subscription, IDomainEvent domainEvent, OutboxContext context, CancellationToken cancellationToken)
     {
-        var handlerName = handlerType.FullName!;
+        var handlerName = subscription.Handler.FullName!;
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ITenantContext>().Set(context.TenantId, null);
         var db = scope.ServiceProvider.GetRequiredService<CareLoopDbContext>();
@@ -103,9 +103,7 @@ public sealed class OutboxDispatcher(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var handler = scope.ServiceProvider.GetRequiredService(handlerType);
-        var handle = typeof(IOutboxHandler<>).MakeGenericType(domainEvent.GetType()).GetMethod(nameof(IOutboxHandler<IDomainEvent>.HandleAsync))!;
-        await (Task)handle.Invoke(handler, [domainEvent, context, cancellationToken])!;
+        await subscription.Invoke(scope.ServiceProvider.GetRequiredService(subscription.Handler), domainEvent, context, cancellationToken);
         db.OutboxDeliveries.Add(OutboxDelivery.Create(context.MessageId, handlerName, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -17,12 +17,17 @@ public static class OutboxExtensions
         where THandler : class, IOutboxHandler<TEvent>
     {
         services.AddScoped<THandler>();
-        services.AddSingleton(new OutboxSubscription(typeof(TEvent), typeof(THandler)));
+        services.AddSingleton(new OutboxSubscription(
+            typeof(TEvent),
+            typeof(THandler),
+            (handler, domainEvent, context, ct) => ((THandler)handler).HandleAsync((TEvent)domainEvent, context, ct)));
         return services;
     }
 }
 
-public sealed record OutboxSubscription(Type Event, Type Handler);
+/// <summary>One handler's subscription to one event, with a typed call (no reflection when delivering).</summary>
+public sealed record OutboxSubscription(
+    Type Event, Type Handler, Func<object, IDomainEvent, OutboxContext, CancellationToken, Task> Invoke);
 
 internal sealed class OutboxRegistryBuilder(IEnumerable<OutboxSubscription> subscriptions)
 {
@@ -31,7 +36,7 @@ internal sealed class OutboxRegistryBuilder(IEnumerable<OutboxSubscription> subs
         var registry = new OutboxRegistry();
         foreach (var s in subscriptions)
         {
-            registry.Add(s.Event, s.Handler);
+            registry.Add(s);
         }
 
         return registry;

@@ -20,23 +20,23 @@ public sealed class OutboxOptions
 /// <summary>Which handlers react to which event name; filled by <see cref="OutboxExtensions.AddOutboxHandler{TEvent,THandler}"/>.</summary>
 public sealed class OutboxRegistry
 {
-    private readonly Dictionary<string, (Type Event, List<Type> Handlers)> _map = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Type Event, List<OutboxSubscription> Handlers)> _map = new(StringComparer.Ordinal);
 
-    internal void Add(Type eventType, Type handlerType)
+    internal void Add(OutboxSubscription subscription)
     {
-        var name = OutboxSerializer.NameOf(eventType);
+        var name = OutboxSerializer.NameOf(subscription.Event);
         if (!_map.TryGetValue(name, out var entry))
         {
-            entry = (eventType, []);
+            entry = (subscription.Event, []);
             _map[name] = entry;
         }
 
-        if (!entry.Handlers.Contains(handlerType))
+        if (entry.Handlers.All(h => h.Handler != subscription.Handler))
         {
-            entry.Handlers.Add(handlerType);
+            entry.Handlers.Add(subscription);
         }
     }
 
-    public (Type Event, IReadOnlyList<Type> Handlers)? Find(string eventName) =>
+    public (Type Event, IReadOnlyList<OutboxSubscription> Handlers)? Find(string eventName) =>
         _map.TryGetValue(eventName, out var entry) ? (entry.Event, entry.Handlers) : null;
 }

@@ -1,0 +1,7 @@
+namespace CareLoop.Tests.Infrastructure;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}
