@@ -50,3 +50,36 @@ public sealed class MigrationTests
         Assert.Contains("qrtz_scheduler_state", tables);
     }
 }
+
+public sealed class MigrateCommandTests
+{
+    [Fact]
+    public async Task The_migrate_command_prepares_an_empty_database_and_exits_without_seeding()
+    {
+        await using var database = await TestDatabases.CreateEmptyAsync(DatabaseKind.Sqlite);
+        var host = Path.Combine(AppContext.BaseDirectory, "CareLoop.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [host, "migrate"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["ConnectionStrings__CareLoop"] = database.ConnectionString;
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(process.ExitCode == 0, await output + await errors);
+        var provider = DatabaseProvider.Create(new DatabaseOptions(), database.ConnectionString, Path.GetTempPath());
+        var options = new DbContextOptionsBuilder<CareLoopDbContext>();
+        provider.Configure(options);
+        await using var db = new CareLoopDbContext(options.Options, new TenantContext(), TimeProvider.System, provider);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(9, await db.Roles.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.Tenants.CountAsync(TestContext.Current.CancellationToken));
+    }
+}
