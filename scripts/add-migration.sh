@@ -9,8 +9,12 @@ dotnet build src/CareLoop -v q -nologo
 for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" \
     --no-build \
+    --context CareLoopDbContext \
     --project "src/CareLoop.Migrations.$provider" \
     --startup-project src/CareLoop \
     --output-dir Migrations \
     -- --provider "$provider"
+  # The migration project cannot see the host's context type: tag the new files with its own marker (ADR 0002).
+  sed -i "s/typeof(CareLoopDbContext)/typeof(${provider}MigrationsContext)/; /^using CareLoop.Platform.Persistence;/d" \
+    "src/CareLoop.Migrations.$provider"/Migrations/*.cs
 done

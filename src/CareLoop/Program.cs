@@ -1,4 +1,5 @@
 using CareLoop.Components;
+using CareLoop.Modules.Catalog;
 using CareLoop.Modules.Staff;
 using CareLoop.Platform;
 using CareLoop.Platform.Auditing;
@@ -32,6 +33,7 @@ builder.Services.AddCareLoopUi();
 
 // Modules.
 builder.Services.AddStaff();
+builder.Services.AddCatalog();
 
 var app = builder.Build();
 
@@ -72,7 +74,8 @@ app.MapApiV1()
     .MapAuth()
     .MapAudit()
     .MapOutboxAdmin()
-    .MapStaff();
+    .MapStaff()
+    .MapCatalog();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

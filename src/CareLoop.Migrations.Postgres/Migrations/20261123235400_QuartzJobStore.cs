@@ -1,4 +1,3 @@
-using CareLoop.Platform.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -12,7 +11,7 @@ namespace CareLoop.Migrations.Postgres.Migrations
     /// the schema needs a new migration (Quartz validates the schema at start and names what is missing).
     /// PostgreSQL only: on SQLite CareLoop runs one node with Quartz's in-memory store.
     /// </summary>
-    [DbContext(typeof(CareLoopDbContext))]
+    [DbContext(typeof(PostgresMigrationsContext))]
     [Migration("20261123235400_QuartzJobStore")]
     public partial class QuartzJobStore : Migration
     {

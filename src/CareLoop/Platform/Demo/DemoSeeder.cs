@@ -64,12 +64,17 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration confi
             Console.WriteLine($"*** CareLoop demo password (shown once): {password} ***");
         }
 
+        // Each module seeds in a scope of its own (its own tenant context and unit of work).
+        int seeders;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>())
-            {
-                await seeder.SeedAsync(new DemoTenants(brandId, providerId), cancellationToken);
-            }
+            seeders = scope.ServiceProvider.GetServices<IDemoSeeder>().Count();
+        }
+
+        for (var i = 0; i < seeders; i++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetServices<IDemoSeeder>().ElementAt(i).SeedAsync(new DemoTenants(brandId, providerId), cancellationToken);
         }
     }
 

@@ -14,19 +14,21 @@ public static class Permissions
     public const string OutboxManage = "outbox.manage";
     public const string TokensManageOwn = "tokens.manage-own";
     public const string MobileUse = "mobile.use";
+    public const string CatalogRead = "catalog.read";
+    public const string CatalogManage = "catalog.manage";
 
     public static readonly IReadOnlyList<string> All =
-        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse];
+        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage];
 }
 
 public static class RolePermissions
 {
-    private static readonly string[] Everyone = [Permissions.DashboardView, Permissions.TokensManageOwn];
+    private static readonly string[] Everyone = [Permissions.DashboardView, Permissions.TokensManageOwn, Permissions.CatalogRead];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Map = new Dictionary<string, IReadOnlySet<string>>
     {
-        [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage),
-        [Roles.TenantAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage),
+        [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage),
+        [Roles.TenantAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage),
         [Roles.Supervisor] = Set(Permissions.UsersRead, Permissions.AuditRead),
         [Roles.Agent] = Set(),
         [Roles.Dispatcher] = Set(Permissions.UsersRead),

@@ -29,6 +29,12 @@ public static class ErrorCodes
     public const string UnknownRole = "unknown_role";
     public const string CannotLockYourself = "cannot_lock_yourself";
     public const string OutboxMessageNotDead = "outbox_message_not_dead";
+    public const string SkuTaken = "sku_taken";
+    public const string CategoryCodeTaken = "category_code_taken";
+    public const string FaultCodeTaken = "fault_code_taken";
+    public const string UnknownCategory = "unknown_category";
+    public const string Duplicate = "duplicate";
+    public const string CauseHasNoChildren = "cause_has_no_children";
 
     public const string Required = "required";
     public const string TooLong = "too_long";
