@@ -26,6 +26,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
+        // CI runs the integration tests beside these on two cores: give a slow first render room.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
