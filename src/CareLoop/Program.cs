@@ -1,5 +1,6 @@
 using CareLoop.Components;
 using CareLoop.Modules.Catalog;
+using CareLoop.Modules.Network;
 using CareLoop.Modules.Staff;
 using CareLoop.Platform;
 using CareLoop.Platform.Auditing;
@@ -34,6 +35,7 @@ builder.Services.AddCareLoopUi();
 // Modules.
 builder.Services.AddStaff();
 builder.Services.AddCatalog();
+builder.Services.AddNetwork();
 
 var app = builder.Build();
 
@@ -75,7 +77,8 @@ app.MapApiV1()
     .MapAudit()
     .MapOutboxAdmin()
     .MapStaff()
-    .MapCatalog();
+    .MapCatalog()
+    .MapNetwork();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -49,7 +49,7 @@ public sealed class TenantIsolationTests
         var auditAsNobody = await app.DbAsync(null, db => db.AuditEvents.CountAsync());
 
         Assert.Equal(["provider-admin"], asProvider);
-        Assert.Equal(8, asBrand);
+        Assert.Equal(9, asBrand);
         Assert.Equal(0, asNobody);
         Assert.Equal(0, auditAsNobody);
     }

@@ -32,6 +32,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration confi
         ("agent", "客服 王芳", Roles.Agent),
         ("dispatcher", "派单员 赵强", Roles.Dispatcher),
         ("engineer", "工程师 张师傅", Roles.Engineer),
+        ("engineer2", "工程师 李师傅", Roles.Engineer),
         ("technician", "维修技术员 陈工", Roles.RepairTechnician),
         ("warehouse", "仓管员 刘洋", Roles.WarehouseClerk),
         ("quality", "质量经理 周敏", Roles.QualityManager),

@@ -16,9 +16,10 @@ public static class Permissions
     public const string MobileUse = "mobile.use";
     public const string CatalogRead = "catalog.read";
     public const string CatalogManage = "catalog.manage";
+    public const string NetworkRead = "network.read";
 
     public static readonly IReadOnlyList<string> All =
-        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage];
+        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead];
 }
 
 public static class RolePermissions
@@ -27,11 +28,11 @@ public static class RolePermissions
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Map = new Dictionary<string, IReadOnlySet<string>>
     {
-        [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage),
-        [Roles.TenantAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage),
-        [Roles.Supervisor] = Set(Permissions.UsersRead, Permissions.AuditRead),
+        [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead),
+        [Roles.TenantAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead),
+        [Roles.Supervisor] = Set(Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead),
         [Roles.Agent] = Set(),
-        [Roles.Dispatcher] = Set(Permissions.UsersRead),
+        [Roles.Dispatcher] = Set(Permissions.UsersRead, Permissions.NetworkRead),
         [Roles.Engineer] = Set(Permissions.MobileUse),
         [Roles.RepairTechnician] = Set(),
         [Roles.WarehouseClerk] = Set(),
