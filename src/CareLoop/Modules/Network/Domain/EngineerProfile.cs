@@ -61,14 +61,14 @@ public sealed class EngineerProfile : ITenantOwned, IVersioned
         HomeLongitude = longitude;
     }
 
-    /// <summary>Covers the district and has the skill (the first two hard rules of dispatch).</summary>
-    public bool Covers(string districtCode, string categoryCode) =>
-        IsActive && _districts.Contains(districtCode) && _skills.Contains(categoryCode);
+    /// <summary>Serves the GB/T 2260 district (first hard rule of dispatch).</summary>
+    public bool Serves(string districtCode) => _districts.Contains(districtCode.Trim());
+
+    /// <summary>Has the skill for the product category (second hard rule of dispatch).</summary>
+    public bool CanFix(string categoryCode) => _skills.Contains(categoryCode.Trim().ToLowerInvariant());
 }
 
 public static class NetworkRules
 {
     public const int DefaultDailyCapacity = 6;
-    public const int MaxDailyCapacity = 30;
-
 }

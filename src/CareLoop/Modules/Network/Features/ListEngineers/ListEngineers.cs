@@ -18,8 +18,8 @@ public sealed class ListEngineersHandler(CareLoopDbContext db, IStaffDirectory s
     {
         var profiles = await db.Set<EngineerProfile>().AsNoTracking().ToListAsync(cancellationToken);
         var selected = profiles.Where(p =>
-            (string.IsNullOrWhiteSpace(district) || p.ServiceDistricts.Contains(district.Trim())) &&
-            (string.IsNullOrWhiteSpace(category) || p.Skills.Contains(category.Trim().ToLowerInvariant())));
+            (string.IsNullOrWhiteSpace(district) || p.Serves(district)) &&
+            (string.IsNullOrWhiteSpace(category) || p.CanFix(category)));
         var engineers = (await staff.InRoleAsync(Roles.Engineer, cancellationToken)).ToDictionary(m => m.Id);
         return selected
             .Select(p =>
