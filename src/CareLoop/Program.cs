@@ -1,5 +1,6 @@
 using CareLoop.Components;
 using CareLoop.Modules.Catalog;
+using CareLoop.Modules.Customers;
 using CareLoop.Modules.Network;
 using CareLoop.Modules.Staff;
 using CareLoop.Platform;
@@ -36,6 +37,7 @@ builder.Services.AddCareLoopUi();
 builder.Services.AddStaff();
 builder.Services.AddCatalog();
 builder.Services.AddNetwork();
+builder.Services.AddCustomers(builder.Configuration);
 
 var app = builder.Build();
 
@@ -78,7 +80,8 @@ app.MapApiV1()
     .MapOutboxAdmin()
     .MapStaff()
     .MapCatalog()
-    .MapNetwork();
+    .MapNetwork()
+    .MapCustomers();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -36,4 +36,7 @@ public static class TestEnvironment
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public const string DemoPassword = "Test-Pass-2026";
+
+    /// <summary>A fresh 32-byte key for tests that start the app outside Development.</summary>
+    public static readonly string ProductionDataKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }

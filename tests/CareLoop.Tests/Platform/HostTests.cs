@@ -82,6 +82,18 @@ public sealed class ProductionSafetyTests
     }
 
     [Fact]
+    public async Task Production_refuses_to_start_without_its_own_data_encryption_key()
+    {
+        await using var database = await TestDatabases.CreateEmptyAsync(DatabaseKind.Sqlite);
+        await using var app = new CareLoopApp(database, startOutbox: false, environment: "Production",
+            settings: new Dictionary<string, string?> { ["Security:DataEncryptionKey"] = CareLoop.Platform.Security.SecretsValidator.DevelopmentDataEncryptionKey });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.StartServer());
+
+        Assert.Contains("Security:DataEncryptionKey", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Production_refuses_postgres_without_a_password_or_with_a_default_one()
     {
         await using var database = await TestDatabases.CreateEmptyAsync(DatabaseKind.Sqlite);
@@ -101,7 +113,8 @@ public sealed class ProductionSafetyTests
     public async Task Production_migrates_and_creates_roles_but_never_seeds_demo_data()
     {
         await using var database = await TestDatabases.CreateEmptyAsync(DatabaseKind.Sqlite);
-        await using var app = new CareLoopApp(database, startOutbox: false, environment: "Production");
+        await using var app = new CareLoopApp(database, startOutbox: false, environment: "Production",
+            settings: new Dictionary<string, string?> { ["Security:DataEncryptionKey"] = TestEnvironment.ProductionDataKey });
         app.StartServer();
 
         var tenants = await app.DbAsync(null, db => db.Tenants.CountAsync());

@@ -67,6 +67,7 @@ public sealed class MigrateCommandTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__CareLoop"] = database.ConnectionString;
+        start.Environment["Security__DataEncryptionKey"] = TestEnvironment.ProductionDataKey;
 
         using var process = System.Diagnostics.Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -17,9 +17,12 @@ public static class Permissions
     public const string CatalogRead = "catalog.read";
     public const string CatalogManage = "catalog.manage";
     public const string NetworkRead = "network.read";
+    public const string CustomersRead = "customers.read";
+    public const string CustomersManage = "customers.manage";
+    public const string CustomersRevealPhone = "customers.reveal-phone";
 
     public static readonly IReadOnlyList<string> All =
-        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead];
+        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone];
 }
 
 public static class RolePermissions
@@ -28,15 +31,15 @@ public static class RolePermissions
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Map = new Dictionary<string, IReadOnlySet<string>>
     {
-        [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead),
-        [Roles.TenantAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead),
-        [Roles.Supervisor] = Set(Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead),
-        [Roles.Agent] = Set(),
-        [Roles.Dispatcher] = Set(Permissions.UsersRead, Permissions.NetworkRead),
+        [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage),
+        [Roles.TenantAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone),
+        [Roles.Supervisor] = Set(Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone),
+        [Roles.Agent] = Set(Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone),
+        [Roles.Dispatcher] = Set(Permissions.UsersRead, Permissions.NetworkRead, Permissions.CustomersRead),
         [Roles.Engineer] = Set(Permissions.MobileUse),
         [Roles.RepairTechnician] = Set(),
         [Roles.WarehouseClerk] = Set(),
-        [Roles.QualityManager] = Set(Permissions.AuditRead),
+        [Roles.QualityManager] = Set(Permissions.AuditRead, Permissions.CustomersRead),
     };
 
     public static IEnumerable<string> For(IEnumerable<string> roles) =>

@@ -35,6 +35,9 @@ public static class ErrorCodes
     public const string UnknownCategory = "unknown_category";
     public const string Duplicate = "duplicate";
     public const string CauseHasNoChildren = "cause_has_no_children";
+    public const string InvalidPhone = "invalid_phone";
+    public const string UnknownRegion = "unknown_region";
+    public const string PhoneTaken = "phone_taken";
 
     public const string Required = "required";
     public const string TooLong = "too_long";

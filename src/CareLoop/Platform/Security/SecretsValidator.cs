@@ -6,6 +6,11 @@ namespace CareLoop.Platform.Security;
 /// </summary>
 public static class SecretsValidator
 {
+    public const string DataEncryptionKey = "Security:DataEncryptionKey";
+
+    /// <summary>The development key from appsettings.Development.json: public, so never accepted elsewhere.</summary>
+    public const string DevelopmentDataEncryptionKey = "9e+g1h6g4HdKhGZgvz7F5Q2dMj1Mpy8g6OYQBSAx61Q=";
+
     /// <summary>Values that are fine on a laptop and fatal anywhere else.</summary>
     private static readonly string[] KnownDefaults =
         ["postgres", "password", "careloop", "changeme", "secret", "Development-only", "CareLoop-Demo-1"];
@@ -31,6 +36,12 @@ public static class SecretsValidator
             }
         }
 
+        var dataKey = configuration[DataEncryptionKey];
+        if (string.IsNullOrWhiteSpace(dataKey) || dataKey == DevelopmentDataEncryptionKey || !IsBase64Key(dataKey))
+        {
+            problems.Add($"{DataEncryptionKey} must be a 32-byte base64 key of this deployment (not the development key).");
+        }
+
         foreach (var key in new[] { "Demo:Password", "Demo:IntegrationSecret" })
         {
             if (!string.IsNullOrEmpty(configuration[key]))
@@ -49,6 +60,12 @@ public static class SecretsValidator
         {
             throw new InvalidOperationException("Refusing to start outside Development: " + string.Join(" ", problems));
         }
+    }
+
+    private static bool IsBase64Key(string value)
+    {
+        var buffer = new byte[64];
+        return Convert.TryFromBase64String(value, buffer, out var length) && length == 32;
     }
 
     public static bool IsKnownDefault(string value) =>

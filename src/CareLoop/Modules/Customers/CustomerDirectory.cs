@@ -1,0 +1,31 @@
+using CareLoop.Modules.Customers.Contracts;
+using CareLoop.Modules.Customers.Domain;
+using CareLoop.Platform.Persistence;
+using CareLoop.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareLoop.Modules.Customers;
+
+internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, TimeProvider time) : ICustomerDirectory
+{
+    public async Task<Guid?> FindByPhoneAsync(string phone, CancellationToken cancellationToken)
+    {
+        var index = vault.IndexOf(tenant.RequireTenantId(), phone);
+        return index is null
+            ? null
+            : await db.Set<CustomerPhone>().Where(p => p.BlindIndex == index).Select(p => (Guid?)p.CustomerId).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<CustomerSummary?> FindAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await db.Set<Customer>()
+            .Where(c => c.Id == customerId)
+            .Select(c => new CustomerSummary(
+                c.Id, c.Name,
+                c.Phones.OrderByDescending(p => p.IsPrimary).Select(p => p.Masked).FirstOrDefault(),
+                c.Addresses.OrderByDescending(a => a.IsDefault).Select(a => a.DistrictCode).FirstOrDefault(),
+                c.DoNotDisturbUntil != null && c.DoNotDisturbUntil > now))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+}

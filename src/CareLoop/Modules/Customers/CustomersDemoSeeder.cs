@@ -1,0 +1,43 @@
+using CareLoop.Modules.Customers.Domain;
+using CareLoop.Platform.Demo;
+using CareLoop.Platform.Persistence;
+using CareLoop.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareLoop.Modules.Customers;
+
+/// <summary>Demo customers of <c>demo-brand</c> in Suzhou (fictitious names and numbers).</summary>
+internal sealed class CustomersDemoSeeder(CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, Regions regions, TimeProvider time) : IDemoSeeder
+{
+    private static readonly (string Name, string Phone, string District, string Detail, string[] Tags, ContactChannel Channel)[] People =
+    [
+        ("张伟", "13812345678", "320508", "平江路 88 号 3 幢 501 室", ["养宠物", "长毛地毯"], ContactChannel.WeChat),
+        ("王秀英", "13912345601", "320506", "吴中大道 1188 号 12 幢 1102 室", ["老人家庭"], ContactChannel.Phone),
+        ("李娜", "15012345602", "320505", "狮山路 35 号 2 幢 801 室", [], ContactChannel.Sms),
+        ("刘洋", "18612345603", "320509", "中山南路 1008 号 6 幢 302 室", ["有小孩"], ContactChannel.WeChat),
+        ("陈静", "13712345604", "320583", "前进中路 168 号 9 幢 1501 室", ["养宠物"], ContactChannel.App),
+    ];
+
+    public async Task SeedAsync(DemoTenants tenants, CancellationToken cancellationToken)
+    {
+        tenant.Set(tenants.BrandId, DemoSeeder.BrandSlug);
+        if (await db.Set<Customer>().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var p in People)
+        {
+            var customer = Customer.Create(tenants.BrandId, p.Name, now);
+            var phone = vault.Seal(tenants.BrandId, p.Phone)!;
+            customer.AddPhone(phone.Cipher, phone.BlindIndex, phone.Masked, now);
+            customer.AddAddress(regions.PathOf(p.District)!, p.Detail, null, null, now);
+            customer.SetPreferences(p.Channel, true, true, p.Channel == ContactChannel.WeChat);
+            customer.Tag(p.Tags);
+            db.Add(customer);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

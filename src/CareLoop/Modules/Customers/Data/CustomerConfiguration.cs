@@ -1,0 +1,66 @@
+using CareLoop.Modules.Customers.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareLoop.Modules.Customers.Data;
+
+internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+{
+    public void Configure(EntityTypeBuilder<Customer> b)
+    {
+        b.ToTable("Customers");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.DoNotDisturbReason).HasMaxLength(200);
+        b.Property(c => c.Notes).HasMaxLength(2000);
+        b.Property<List<string>>("_tags").HasColumnName("Tags")
+            .HasConversion(
+                v => string.Join('|', v),
+                v => v.Split('|', StringSplitOptions.RemoveEmptyEntries).ToList(),
+                new ValueComparer<List<string>>((x, y) => x!.SequenceEqual(y!), v => string.Join('|', v).GetHashCode(StringComparison.Ordinal), v => v.ToList()))
+            .HasMaxLength(1000);
+        b.Ignore(c => c.Tags);
+        b.HasIndex(c => new { c.TenantId, c.Name });
+        b.HasMany(c => c.Phones).WithOne().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Addresses).WithOne().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.Phones).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(c => c.Addresses).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class CustomerPhoneConfiguration : IEntityTypeConfiguration<CustomerPhone>
+{
+    public void Configure(EntityTypeBuilder<CustomerPhone> b)
+    {
+        b.ToTable("CustomerPhones");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Cipher).HasMaxLength(200);
+        b.Property(p => p.BlindIndex).HasMaxLength(64);
+        b.Property(p => p.Masked).HasMaxLength(32);
+        // One number identifies one customer of a brand: order intake and phone search rely on it.
+        b.HasIndex(p => new { p.TenantId, p.BlindIndex }).IsUnique();
+    }
+}
+
+internal sealed class CustomerAddressConfiguration : IEntityTypeConfiguration<CustomerAddress>
+{
+    public void Configure(EntityTypeBuilder<CustomerAddress> b)
+    {
+        b.ToTable("CustomerAddresses");
+        b.HasKey(a => a.Id);
+        b.Ignore(a => a.FullText);
+        foreach (var code in new[] { nameof(CustomerAddress.ProvinceCode), nameof(CustomerAddress.CityCode), nameof(CustomerAddress.DistrictCode) })
+        {
+            b.Property(code).HasMaxLength(6);
+        }
+
+        foreach (var name in new[] { nameof(CustomerAddress.ProvinceName), nameof(CustomerAddress.CityName), nameof(CustomerAddress.DistrictName) })
+        {
+            b.Property(name).HasMaxLength(50);
+        }
+
+        b.Property(a => a.Detail).HasMaxLength(200);
+        b.HasIndex(a => a.DistrictCode);
+    }
+}
