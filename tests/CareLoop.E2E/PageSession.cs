@@ -62,7 +62,12 @@ public sealed class PageSession : IAsyncDisposable
         await Page.GetByTestId("username").FillAsync(userName);
         await Page.GetByTestId("password").FillAsync(TestEnvironment.DemoPassword);
         await Page.GetByTestId("sign-in").ClickAsync();
+        await WaitInteractiveAsync();
     }
+
+    /// <summary>Waits until the staff page's circuit is live, so clicks reach Blazor's handlers.</summary>
+    public Task WaitInteractiveAsync() =>
+        Microsoft.Playwright.Assertions.Expect(Page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
 
     public async ValueTask DisposeAsync()
     {
