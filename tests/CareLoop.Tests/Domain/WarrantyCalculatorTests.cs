@@ -1,3 +1,4 @@
+using CareLoop.Modules.Catalog.Contracts;
 using CareLoop.Modules.Catalog.Domain;
 
 namespace CareLoop.Tests.Domain;
@@ -12,8 +13,8 @@ public sealed class WarrantyCalculatorTests
         var covers = WarrantyCalculator.Covers(Vacuum, new WarrantyFacts(null, new DateOnly(2026, 11, 11), null));
 
         Assert.Equal(new DateOnly(2026, 11, 18), covers[0].Start);
-        Assert.Equal(new WarrantyCover(WarrantyCalculator.MainUnit, new DateOnly(2026, 11, 18), new DateOnly(2028, 11, 17)), covers[0]);
-        Assert.Equal(new DateOnly(2027, 5, 17), covers.Single(c => c.Scope == WarrantyCalculator.WearParts).End);
+        Assert.Equal(new WarrantyCover(WarrantyScopes.MainUnit, new DateOnly(2026, 11, 18), new DateOnly(2028, 11, 17)), covers[0]);
+        Assert.Equal(new DateOnly(2027, 5, 17), covers.Single(c => c.Scope == WarrantyScopes.WearParts).End);
         Assert.Equal(new DateOnly(2031, 11, 17), covers.Single(c => c.Scope == "motor").End);
     }
 
@@ -40,7 +41,7 @@ public sealed class WarrantyCalculatorTests
     [InlineData("2026-11-24", "2026-11-20", 5)]
     [InlineData("2026-11-24", "2026-11-25", 0)]
     public void Days_remaining_count_today_and_never_go_negative(string end, string today, int expected) =>
-        Assert.Equal(expected, WarrantyCalculator.DaysRemaining(DateOnly.Parse(end), DateOnly.Parse(today)));
+        Assert.Equal(expected, WarrantyScopes.DaysRemaining(DateOnly.Parse(end), DateOnly.Parse(today)));
 
     [Fact]
     public void A_model_checks_serials_against_its_pattern_and_rejects_invalid_patterns()

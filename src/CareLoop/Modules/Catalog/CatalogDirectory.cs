@@ -16,6 +16,23 @@ internal sealed class CatalogDirectory(CareLoopDbContext db) : ICatalog
         return QueryAsync(m => m.Sku == normalized, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<WarrantyCoverInfo>> WarrantyCoversAsync(
+        Guid modelId, DateOnly? invoiceDate, DateOnly? deliveryDate, DateOnly? manufactureDate, CancellationToken cancellationToken)
+    {
+        var policy = await PolicyAsync(modelId, cancellationToken);
+        return policy is null
+            ? []
+            : WarrantyCalculator.Covers(policy, new WarrantyFacts(invoiceDate, deliveryDate, manufactureDate))
+                .Select(c => new WarrantyCoverInfo(c.Scope, c.Start, c.End))
+                .ToList();
+    }
+
+    public async Task<bool> WarrantyTransfersAsync(Guid modelId, CancellationToken cancellationToken) =>
+        (await PolicyAsync(modelId, cancellationToken))?.TransfersWithOwnership ?? false;
+
+    private Task<WarrantyPolicy?> PolicyAsync(Guid modelId, CancellationToken cancellationToken) =>
+        db.Set<ProductModel>().Where(m => m.Id == modelId).Select(m => (WarrantyPolicy?)m.Warranty).SingleOrDefaultAsync(cancellationToken);
+
     private Task<ModelInfo?> QueryAsync(System.Linq.Expressions.Expression<Func<ProductModel, bool>> filter, CancellationToken cancellationToken) =>
         db.Set<ProductModel>()
             .Where(filter)

@@ -1,5 +1,7 @@
+using CareLoop.Modules.Catalog.Contracts;
 using CareLoop.Modules.Customers.Domain;
 using CareLoop.Platform.Demo;
+using CareLoop.Platform.Localization;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CareLoop.Modules.Customers;
 
 /// <summary>Demo customers of <c>demo-brand</c> in Suzhou (fictitious names and numbers).</summary>
-internal sealed class CustomersDemoSeeder(CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, Regions regions, TimeProvider time) : IDemoSeeder
+internal sealed class CustomersDemoSeeder(
+    CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, Regions regions, ICatalog catalog, TimeProvider time) : IDemoSeeder
 {
     private static readonly (string Name, string Phone, string District, string Detail, string[] Tags, ContactChannel Channel)[] People =
     [
@@ -16,6 +19,14 @@ internal sealed class CustomersDemoSeeder(CareLoopDbContext db, ITenantContext t
         ("李娜", "15012345602", "320505", "狮山路 35 号 2 幢 801 室", [], ContactChannel.Sms),
         ("刘洋", "18612345603", "320509", "中山南路 1008 号 6 幢 302 室", ["有小孩"], ContactChannel.WeChat),
         ("陈静", "13712345604", "320583", "前进中路 168 号 9 幢 1501 室", ["养宠物"], ContactChannel.App),
+    ];
+
+    /// <summary>Units: one in warranty bought on Tmall, one water purifier from JD, one robot vacuum whose main warranty has run out.</summary>
+    private static readonly (string Owner, string Sku, string Serial, PurchaseChannel Channel, string Order, int DaysAgo)[] Units =
+    [
+        ("张伟", "RV-X20", "RVX2000000001", PurchaseChannel.Tmall, "TM20260508001", 200),
+        ("王秀英", "WP-RO600", "WP6000000001", PurchaseChannel.JD, "JD20251201002", 350),
+        ("陈静", "RV-X20", "RVX2000000002", PurchaseChannel.Offline, "", 800),
     ];
 
     public async Task SeedAsync(DemoTenants tenants, CancellationToken cancellationToken)
@@ -36,6 +47,12 @@ internal sealed class CustomersDemoSeeder(CareLoopDbContext db, ITenantContext t
             customer.SetPreferences(p.Channel, true, true, p.Channel == ContactChannel.WeChat);
             customer.Tag(p.Tags);
             db.Add(customer);
+            foreach (var u in Units.Where(u => u.Owner == p.Name))
+            {
+                var model = (await catalog.FindModelBySkuAsync(u.Sku, cancellationToken))!;
+                var bought = TimeDisplay.Today(time).AddDays(-u.DaysAgo);
+                db.Add(RegisteredUnit.Register(tenants.BrandId, customer.Id, u.Serial, model.Id, model.Sku, bought, u.Channel, u.Order, bought.AddDays(2), bought.AddDays(3), now));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,7 +1,9 @@
 using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.Customers.Domain;
 using CareLoop.Modules.Customers.Features.CreateCustomer;
+using CareLoop.Modules.Customers.Features.ExtendWarranty;
 using CareLoop.Modules.Customers.Features.GetCustomer;
+using CareLoop.Modules.Customers.Features.RegisterUnit;
 using CareLoop.Modules.Customers.Features.RevealPhone;
 using CareLoop.Modules.Customers.Features.SearchCustomers;
 using CareLoop.Platform.Demo;
@@ -21,6 +23,8 @@ public static class CustomersModule
         services.AddScoped<SearchCustomersHandler>();
         services.AddScoped<GetCustomerHandler>();
         services.AddScoped<RevealPhoneHandler>();
+        services.AddScoped<RegisterUnitHandler>();
+        services.AddScoped<ExtendWarrantyHandler>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<IDemoSeeder, CustomersDemoSeeder>();
         return services;
@@ -33,6 +37,8 @@ public static class CustomersModule
         customers.MapCreateCustomer();
         customers.MapGetCustomer();
         customers.MapRevealPhone();
+        customers.MapRegisterUnit();
+        api.MapExtendWarranty();
         return api;
     }
 

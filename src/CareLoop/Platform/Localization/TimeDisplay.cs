@@ -11,6 +11,10 @@ public static class TimeDisplay
     public static string Local(DateTimeOffset utc, TimeZoneInfo? zone = null) =>
         TimeZoneInfo.ConvertTime(utc, zone ?? DefaultZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>Today's date in the tenant's zone (the business day warranty and SLA dates count in).</summary>
+    public static DateOnly Today(TimeProvider time, TimeZoneInfo? zone = null) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone ?? DefaultZone).DateTime);
+
     public static string Local(DateTimeOffset? utc) => utc is { } value ? Local(value) : "—";
 
     /// <summary>Human label of an audit action (<c>Audit.Action.user.created</c>), or the action itself.</summary>

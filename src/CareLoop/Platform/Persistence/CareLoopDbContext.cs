@@ -56,6 +56,16 @@ public sealed class CareLoopDbContext(
             builder.Entity(entity.ClrType).HasIndex(nameof(ITenantOwned.TenantId));
         }
 
+        // Every Guid key is made by the application (Guid v7). Telling EF so means a new child added to a tracked
+        // aggregate is inserted, instead of being mistaken for an existing row because its key is already set.
+        foreach (var key in builder.Model.GetEntityTypes().Select(e => e.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+        {
+            foreach (var property in key.Properties.Where(p => p.ClrType == typeof(Guid)))
+            {
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
+
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
         {
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

@@ -38,6 +38,11 @@ public static class ErrorCodes
     public const string InvalidPhone = "invalid_phone";
     public const string UnknownRegion = "unknown_region";
     public const string PhoneTaken = "phone_taken";
+    public const string UnknownSku = "unknown_sku";
+    public const string SerialFormat = "serial_format";
+    public const string SerialTaken = "serial_taken";
+    public const string InFuture = "in_future";
+    public const string AlreadyDecided = "already_decided";
 
     public const string Required = "required";
     public const string TooLong = "too_long";

@@ -6,7 +6,26 @@ public interface ICatalog
     Task<ModelInfo?> FindModelAsync(Guid modelId, CancellationToken cancellationToken);
 
     Task<ModelInfo?> FindModelBySkuAsync(string sku, CancellationToken cancellationToken);
+
+    /// <summary>The model's warranty covers for a unit with these dates (empty when the start rule's date is missing).</summary>
+    Task<IReadOnlyList<WarrantyCoverInfo>> WarrantyCoversAsync(Guid modelId, DateOnly? invoiceDate, DateOnly? deliveryDate, DateOnly? manufactureDate, CancellationToken cancellationToken);
+
+    /// <summary>Whether the model's warranty follows the unit to a new owner.</summary>
+    Task<bool> WarrantyTransfersAsync(Guid modelId, CancellationToken cancellationToken);
 }
+
+/// <summary>Warranty scope names and the day arithmetic every page shows.</summary>
+public static class WarrantyScopes
+{
+    public const string MainUnit = "main-unit";
+    public const string WearParts = "wear-parts";
+
+    /// <summary>Days left including today; 0 once expired.</summary>
+    public static int DaysRemaining(DateOnly end, DateOnly today) => Math.Max(0, end.DayNumber - today.DayNumber + 1);
+}
+
+/// <summary>One warranty scope of a unit: <c>main-unit</c>, <c>wear-parts</c> or a component name.</summary>
+public sealed record WarrantyCoverInfo(string Scope, DateOnly Start, DateOnly End);
 
 public sealed record ModelInfo(
     Guid Id, string Sku, string Name, Guid CategoryId, string CategoryCode, bool IsActive, string? SerialPattern,

@@ -1,3 +1,5 @@
+using CareLoop.Modules.Catalog.Contracts;
+
 namespace CareLoop.Modules.Catalog.Domain;
 
 /// <summary>The dates a unit's warranty starts from, as far as they are known.</summary>
@@ -8,9 +10,6 @@ public sealed record WarrantyCover(string Scope, DateOnly Start, DateOnly End);
 /// <summary>Pure warranty arithmetic: where the clock starts and when each cover ends.</summary>
 public static class WarrantyCalculator
 {
-    public const string MainUnit = "main-unit";
-    public const string WearParts = "wear-parts";
-
     /// <summary>The start date by the policy's rule; null when the fact the rule needs is missing.</summary>
     public static DateOnly? Start(WarrantyPolicy policy, WarrantyFacts facts) => policy.StartRule switch
     {
@@ -30,15 +29,12 @@ public static class WarrantyCalculator
 
         var covers = new List<WarrantyCover>
         {
-            new(MainUnit, start, EndOf(start, policy.MainUnitMonths)),
-            new(WearParts, start, EndOf(start, policy.WearPartsMonths)),
+            new(WarrantyScopes.MainUnit, start, EndOf(start, policy.MainUnitMonths)),
+            new(WarrantyScopes.WearParts, start, EndOf(start, policy.WearPartsMonths)),
         };
         covers.AddRange(policy.Components.Select(c => new WarrantyCover(c.Component, start, EndOf(start, c.Months))));
         return covers;
     }
-
-    /// <summary>Days left including today; 0 once expired.</summary>
-    public static int DaysRemaining(DateOnly end, DateOnly today) => Math.Max(0, end.DayNumber - today.DayNumber + 1);
 
     private static DateOnly EndOf(DateOnly start, int months) => months <= 0 ? start.AddDays(-1) : start.AddMonths(months).AddDays(-1);
 }

@@ -64,3 +64,33 @@ internal sealed class CustomerAddressConfiguration : IEntityTypeConfiguration<Cu
         b.HasIndex(a => a.DistrictCode);
     }
 }
+
+internal sealed class RegisteredUnitConfiguration : IEntityTypeConfiguration<RegisteredUnit>
+{
+    public void Configure(EntityTypeBuilder<RegisteredUnit> b)
+    {
+        b.ToTable("RegisteredUnits");
+        b.HasKey(u => u.Id);
+        b.Property(u => u.SerialNumber).HasMaxLength(64);
+        b.Property(u => u.Sku).HasMaxLength(64);
+        b.Property(u => u.OrderNumber).HasMaxLength(64);
+        b.HasIndex(u => new { u.TenantId, u.SerialNumber }).IsUnique();
+        b.HasIndex(u => new { u.TenantId, u.OrderNumber });
+        b.HasIndex(u => u.CustomerId);
+        b.HasOne<Customer>().WithMany().HasForeignKey(u => u.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(u => u.ExtendedDays);
+        b.HasMany(u => u.Extensions).WithOne().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(u => u.Extensions).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class WarrantyExtensionConfiguration : IEntityTypeConfiguration<WarrantyExtension>
+{
+    public void Configure(EntityTypeBuilder<WarrantyExtension> b)
+    {
+        b.ToTable("WarrantyExtensions");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Reason).HasMaxLength(500);
+        b.HasIndex(e => e.Status);
+    }
+}

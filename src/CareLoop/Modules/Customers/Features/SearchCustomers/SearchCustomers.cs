@@ -18,10 +18,12 @@ public sealed class SearchCustomersHandler(CareLoopDbContext db, ITenantContext 
         var text = query?.Trim();
         if (!string.IsNullOrEmpty(text))
         {
+            var serial = text.ToUpperInvariant();
             var index = text.Any(char.IsAsciiDigit) ? vault.IndexOf(tenant.RequireTenantId(), text) : null;
             customers = index is not null
                 ? customers.Where(c => c.Phones.Any(p => p.BlindIndex == index))
-                : customers.Where(c => c.Name.Contains(text));
+                : customers.Where(c => c.Name.Contains(text)
+                    || db.Set<RegisteredUnit>().Any(u => u.CustomerId == c.Id && (u.SerialNumber == serial || u.OrderNumber == text)));
         }
 
         var result = await customers

@@ -1,0 +1,157 @@
+using CareLoop.Platform.Persistence;
+using CareLoop.Platform.Tenancy;
+
+namespace CareLoop.Modules.Customers.Domain;
+
+public enum PurchaseChannel
+{
+    Tmall = 1,
+    JD = 2,
+    Douyin = 3,
+    Offline = 4,
+    Other = 5,
+}
+
+public enum ExtensionKind
+{
+    /// <summary>Bought by the customer (an extended-warranty order).</summary>
+    Paid = 1,
+
+    /// <summary>Granted by an agent as a courtesy; above the tenant's limit a supervisor must approve.</summary>
+    Goodwill = 2,
+}
+
+public enum ExtensionStatus
+{
+    Pending = 0,
+    Approved = 1,
+    Rejected = 2,
+}
+
+/// <summary>A product a customer owns: serial number (unique per brand), model, purchase facts and warranty extensions.</summary>
+public sealed class RegisteredUnit : ITenantOwned, IVersioned
+{
+    private readonly List<WarrantyExtension> _extensions = [];
+
+    private RegisteredUnit()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public string SerialNumber { get; private set; } = "";
+
+    public Guid ModelId { get; private set; }
+
+    public string Sku { get; private set; } = "";
+
+    public Guid CustomerId { get; private set; }
+
+    public DateOnly? PurchaseDate { get; private set; }
+
+    public PurchaseChannel Channel { get; private set; }
+
+    public string? OrderNumber { get; private set; }
+
+    public DateOnly? DeliveryDate { get; private set; }
+
+    public DateOnly? InstallDate { get; private set; }
+
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    public IReadOnlyList<WarrantyExtension> Extensions => _extensions;
+
+    public long Version { get; set; }
+
+    public static RegisteredUnit Register(
+        Guid tenantId, Guid customerId, string serial, Guid modelId, string sku, DateOnly? purchaseDate, PurchaseChannel channel,
+        string? orderNumber, DateOnly? deliveryDate, DateOnly? installDate, DateTimeOffset now) => new()
+        {
+            Id = Guid.CreateVersion7(now),
+            TenantId = tenantId,
+            CustomerId = customerId,
+            SerialNumber = NormalizeSerial(serial),
+            ModelId = modelId,
+            Sku = sku,
+            PurchaseDate = purchaseDate,
+            Channel = channel,
+            OrderNumber = string.IsNullOrWhiteSpace(orderNumber) ? null : orderNumber.Trim(),
+            DeliveryDate = deliveryDate,
+            InstallDate = installDate,
+            RegisteredAt = now,
+        };
+
+    public static string NormalizeSerial(string serial) => serial.Trim().ToUpperInvariant();
+
+    /// <summary>Approved extension days, added to the main unit's cover.</summary>
+    public int ExtendedDays => _extensions.Where(e => e.Status == ExtensionStatus.Approved).Sum(e => e.Days);
+
+    /// <summary>
+    /// Records an extension. Paid ones and goodwill within <paramref name="goodwillLimitDays"/> are approved at once;
+    /// larger goodwill waits for a supervisor unless the requester may approve it themself.
+    /// </summary>
+    public WarrantyExtension Extend(int days, ExtensionKind kind, string reason, Guid requestedBy, bool requesterMayApprove, int goodwillLimitDays, DateTimeOffset now)
+    {
+        var needsApproval = kind == ExtensionKind.Goodwill && days > goodwillLimitDays && !requesterMayApprove;
+        var extension = WarrantyExtension.Create(Id, days, kind, reason, requestedBy, needsApproval ? null : requestedBy, now);
+        _extensions.Add(extension);
+        return extension;
+    }
+}
+
+public sealed class WarrantyExtension
+{
+    private WarrantyExtension()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    public int Days { get; private set; }
+
+    public ExtensionKind Kind { get; private set; }
+
+    public string Reason { get; private set; } = "";
+
+    public ExtensionStatus Status { get; private set; }
+
+    public Guid RequestedBy { get; private set; }
+
+    public Guid? DecidedBy { get; private set; }
+
+    public DateTimeOffset RequestedAt { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    internal static WarrantyExtension Create(Guid unitId, int days, ExtensionKind kind, string reason, Guid requestedBy, Guid? approvedBy, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        UnitId = unitId,
+        Days = days,
+        Kind = kind,
+        Reason = reason.Trim(),
+        RequestedBy = requestedBy,
+        RequestedAt = now,
+        Status = approvedBy is null ? ExtensionStatus.Pending : ExtensionStatus.Approved,
+        DecidedBy = approvedBy,
+        DecidedAt = approvedBy is null ? null : now,
+    };
+
+    /// <summary>A supervisor decides a pending extension; deciding twice is refused.</summary>
+    public bool Decide(bool approve, Guid supervisor, DateTimeOffset now)
+    {
+        if (Status != ExtensionStatus.Pending)
+        {
+            return false;
+        }
+
+        Status = approve ? ExtensionStatus.Approved : ExtensionStatus.Rejected;
+        DecidedBy = supervisor;
+        DecidedAt = now;
+        return true;
+    }
+}
