@@ -6,8 +6,10 @@ using CareLoop.Modules.Customers.Features.GetCustomer;
 using CareLoop.Modules.Customers.Features.RegisterUnit;
 using CareLoop.Modules.Customers.Features.RevealPhone;
 using CareLoop.Modules.Customers.Features.SearchCustomers;
+using CareLoop.Modules.Customers.Features.UpdateContactPreferences;
 using CareLoop.Platform.Demo;
 using CareLoop.Platform.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CareLoop.Modules.Customers;
 
@@ -25,6 +27,8 @@ public static class CustomersModule
         services.AddScoped<RevealPhoneHandler>();
         services.AddScoped<RegisterUnitHandler>();
         services.AddScoped<ExtendWarrantyHandler>();
+        services.AddScoped<UpdateContactPreferencesHandler>();
+        services.TryAddScoped<ICustomerServiceHistory, NoServiceHistory>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<IDemoSeeder, CustomersDemoSeeder>();
         return services;
@@ -38,6 +42,7 @@ public static class CustomersModule
         customers.MapGetCustomer();
         customers.MapRevealPhone();
         customers.MapRegisterUnit();
+        customers.MapUpdateContactPreferences();
         api.MapExtendWarranty();
         return api;
     }

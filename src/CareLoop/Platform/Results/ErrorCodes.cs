@@ -42,6 +42,7 @@ public static class ErrorCodes
     public const string SerialFormat = "serial_format";
     public const string SerialTaken = "serial_taken";
     public const string InFuture = "in_future";
+    public const string MustBeFuture = "must_be_future";
     public const string AlreadyDecided = "already_decided";
 
     public const string Required = "required";

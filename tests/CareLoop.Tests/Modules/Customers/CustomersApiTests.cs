@@ -88,4 +88,28 @@ public sealed class CustomersApiTests
         Assert.Equal(0, search.GetProperty("total").GetInt32());
         await ProblemAssert.IsProblemAsync(read, HttpStatusCode.NotFound, "not_found");
     }
+
+    [Theory, AllProviders]
+    public async Task Do_not_disturb_and_consent_changes_are_validated_versioned_and_audited(DatabaseKind kind)
+    {
+        await using var app = await CareLoopApp.StartAsync(kind, startOutbox: false);
+        using var agent = await app.ApiAsAsync("agent");
+        var id = (await agent.GetFromJsonAsync<JsonElement>("/api/v1/customers?q=13912345601")).GetProperty("items")[0].GetProperty("id").GetString();
+        var version = (await agent.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}")).GetProperty("version").GetInt64();
+        var until = TimeProvider.System.GetUtcNow().AddDays(7);
+
+        var past = await agent.PutAsJsonAsync($"/api/v1/customers/{id}/contact-preferences", new { preferredChannel = "phone", consentPhone = true, consentSms = false, consentWeChat = false, doNotDisturbUntil = until.AddDays(-30), expectedVersion = version });
+        var set = await agent.PutAsJsonAsync($"/api/v1/customers/{id}/contact-preferences", new { preferredChannel = "phone", consentPhone = true, consentSms = false, consentWeChat = false, doNotDisturbUntil = until, doNotDisturbReason = "住院中，家属要求", expectedVersion = version });
+        var stale = await agent.PutAsJsonAsync($"/api/v1/customers/{id}/contact-preferences", new { preferredChannel = "sms", consentPhone = true, consentSms = true, consentWeChat = false, expectedVersion = version });
+        var profile = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}");
+
+        Assert.Equal(["doNotDisturbUntil:must_be_future"], (await ProblemAssert.IsProblemAsync(past, HttpStatusCode.UnprocessableEntity, "validation_failed"))
+            .GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString() + ":" + e.GetProperty("code").GetString()).ToArray());
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        await ProblemAssert.IsProblemAsync(stale, HttpStatusCode.Conflict, "concurrency_conflict");
+        Assert.True(profile.GetProperty("doNotDisturb").GetBoolean());
+        Assert.False(profile.GetProperty("consentSms").GetBoolean());
+        Assert.Equal(0, profile.GetProperty("service").GetArrayLength());
+        Assert.Equal(1, await app.DbAsync("demo-brand", db => db.AuditEvents.CountAsync(a => a.Action == "customer.contact-preferences-changed" && a.EntityId == id)));
+    }
 }

@@ -1,4 +1,5 @@
 using CareLoop.Modules.Catalog.Contracts;
+using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.Customers.Domain;
 using CareLoop.Platform.Localization;
 using CareLoop.Platform.Identity;
@@ -24,10 +25,12 @@ public sealed record UnitView(
 public sealed record CustomerProfile(
     Guid Id, string Name, IReadOnlyList<PhoneView> Phones, IReadOnlyList<AddressView> Addresses, ContactChannel PreferredChannel,
     bool ConsentPhone, bool ConsentSms, bool ConsentWeChat, bool DoNotDisturb, DateTimeOffset? DoNotDisturbUntil, string? DoNotDisturbReason,
-    IReadOnlyList<string> Tags, string? Notes, DateTimeOffset CreatedAt, long Version, IReadOnlyList<UnitView> Units);
+    IReadOnlyList<string> Tags, string? Notes, DateTimeOffset CreatedAt, long Version, IReadOnlyList<UnitView> Units,
+    IReadOnlyList<ServiceRecord> Service);
 
 /// <summary>A customer's profile with phones masked; revealing one is a separate, audited action.</summary>
-public sealed class GetCustomerHandler(CareLoopDbContext db, ICatalog catalog, TimeProvider time)
+/// <summary>The customer 360: profile, units with warranty state, service history, contactability — one call.</summary>
+public sealed class GetCustomerHandler(CareLoopDbContext db, ICatalog catalog, ICustomerServiceHistory service, TimeProvider time)
 {
     public async Task<Result<CustomerProfile>> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -42,7 +45,8 @@ public sealed class GetCustomerHandler(CareLoopDbContext db, ICatalog catalog, T
             c.Phones.OrderByDescending(p => p.IsPrimary).Select(p => new PhoneView(p.Id, p.Masked, p.IsPrimary)).ToList(),
             c.Addresses.OrderByDescending(a => a.IsDefault).Select(a => new AddressView(a.Id, a.DistrictCode, a.FullText, a.Latitude, a.Longitude, a.IsDefault)).ToList(),
             c.PreferredChannel, c.ConsentPhone, c.ConsentSms, c.ConsentWeChat, c.IsDoNotDisturb(time.GetUtcNow()), c.DoNotDisturbUntil, c.DoNotDisturbReason,
-            c.Tags, c.Notes, c.CreatedAt, c.Version, await UnitsAsync(c.Id, cancellationToken));
+            c.Tags, c.Notes, c.CreatedAt, c.Version, await UnitsAsync(c.Id, cancellationToken),
+            await service.ForCustomerAsync(c.Id, cancellationToken));
     }
 
     /// <summary>The customer's units with each warranty cover and the days left today (approved extensions lengthen the main unit).</summary>
