@@ -20,10 +20,18 @@ public sealed class SearchCustomersHandler(CareLoopDbContext db, ITenantContext 
         {
             var serial = text.ToUpperInvariant();
             var index = text.Any(char.IsAsciiDigit) ? vault.IndexOf(tenant.RequireTenantId(), text) : null;
-            customers = index is not null
-                ? customers.Where(c => c.Phones.Any(p => p.BlindIndex == index))
-                : customers.Where(c => c.Name.Contains(text)
+            if (index is not null)
+            {
+                // Two indexed lookups — (TenantId, BlindIndex) then the primary key — instead of letting the
+                // planner walk the tenant's customers with a correlated subquery.
+                var ids = await db.Set<CustomerPhone>().Where(p => p.BlindIndex == index).Select(p => p.CustomerId).ToListAsync(cancellationToken);
+                customers = customers.Where(c => ids.Contains(c.Id));
+            }
+            else
+            {
+                customers = customers.Where(c => c.Name.Contains(text)
                     || db.Set<RegisteredUnit>().Any(u => u.CustomerId == c.Id && (u.SerialNumber == serial || u.OrderNumber == text)));
+            }
         }
 
         var result = await customers
