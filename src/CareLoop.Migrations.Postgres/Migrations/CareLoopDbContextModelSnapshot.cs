@@ -89,8 +89,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "CategoryId", "Code")
                         .IsUnique();
 
@@ -156,8 +154,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -211,8 +207,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Sku")
                         .IsUnique();
@@ -270,8 +264,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                         .HasColumnName("Tags");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Name");
 
@@ -372,8 +364,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("CustomerId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "BlindIndex")
                         .IsUnique();
 
@@ -430,8 +420,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "OrderNumber");
 
@@ -530,8 +518,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "UserId")
                         .IsUnique();
 
@@ -580,8 +566,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "OccurredAt");
 
@@ -633,8 +617,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("Hash")
                         .IsUnique();
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId", "Kind");
 
@@ -719,8 +701,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "NormalizedUserName")
                         .IsUnique();
 
@@ -789,8 +769,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("State", "NextAttemptAt");
 

@@ -84,8 +84,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "CategoryId", "Code")
                         .IsUnique();
 
@@ -151,8 +149,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -206,8 +202,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Sku")
                         .IsUnique();
@@ -265,8 +259,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                         .HasColumnName("Tags");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Name");
 
@@ -367,8 +359,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "BlindIndex")
                         .IsUnique();
 
@@ -425,8 +415,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "OrderNumber");
 
@@ -525,8 +513,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "UserId")
                         .IsUnique();
 
@@ -575,8 +561,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "OccurredAt");
 
@@ -628,8 +612,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Hash")
                         .IsUnique();
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId", "Kind");
 
@@ -714,8 +696,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "NormalizedUserName")
                         .IsUnique();
 
@@ -784,8 +764,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("State", "NextAttemptAt");
 

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CareLoop.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PostgresMigrationsContext))]
-    [Migration("20261124010415_Initial")]
+    [Migration("20261124012449_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -92,8 +92,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "CategoryId", "Code")
                         .IsUnique();
 
@@ -159,8 +157,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -214,8 +210,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Sku")
                         .IsUnique();
@@ -273,8 +267,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                         .HasColumnName("Tags");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Name");
 
@@ -375,8 +367,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("CustomerId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "BlindIndex")
                         .IsUnique();
 
@@ -433,8 +423,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "OrderNumber");
 
@@ -533,8 +521,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "UserId")
                         .IsUnique();
 
@@ -583,8 +569,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "OccurredAt");
 
@@ -636,8 +620,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.HasIndex("Hash")
                         .IsUnique();
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId", "Kind");
 
@@ -722,8 +704,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "NormalizedUserName")
                         .IsUnique();
 
@@ -792,8 +772,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("State", "NextAttemptAt");
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CareLoop.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteMigrationsContext))]
-    [Migration("20261124010412_Initial")]
+    [Migration("20261124012446_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -87,8 +87,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "CategoryId", "Code")
                         .IsUnique();
 
@@ -154,8 +152,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -209,8 +205,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Sku")
                         .IsUnique();
@@ -268,8 +262,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                         .HasColumnName("Tags");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Name");
 
@@ -370,8 +362,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "BlindIndex")
                         .IsUnique();
 
@@ -428,8 +418,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "OrderNumber");
 
@@ -528,8 +516,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "UserId")
                         .IsUnique();
 
@@ -578,8 +564,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "OccurredAt");
 
@@ -631,8 +615,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Hash")
                         .IsUnique();
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId", "Kind");
 
@@ -717,8 +699,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "NormalizedUserName")
                         .IsUnique();
 
@@ -787,8 +767,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("State", "NextAttemptAt");
 

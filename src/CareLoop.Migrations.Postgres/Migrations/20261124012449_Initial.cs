@@ -556,19 +556,9 @@ namespace CareLoop.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ApiTokens_TenantId",
-                table: "ApiTokens",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_UserId_Kind",
                 table: "ApiTokens",
                 columns: new[] { "UserId", "Kind" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AuditEvents_TenantId",
-                table: "AuditEvents",
-                column: "TenantId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_TenantId_OccurredAt",
@@ -597,30 +587,15 @@ namespace CareLoop.Migrations.Postgres.Migrations
                 column: "CustomerId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CustomerPhones_TenantId",
-                table: "CustomerPhones",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_CustomerPhones_TenantId_BlindIndex",
                 table: "CustomerPhones",
                 columns: new[] { "TenantId", "BlindIndex" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_TenantId",
-                table: "Customers",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Customers_TenantId_Name",
                 table: "Customers",
                 columns: new[] { "TenantId", "Name" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_EngineerProfiles_TenantId",
-                table: "EngineerProfiles",
-                column: "TenantId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EngineerProfiles_TenantId_UserId",
@@ -639,11 +614,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_FaultCodes_TenantId",
-                table: "FaultCodes",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_FaultCodes_TenantId_CategoryId_Code",
                 table: "FaultCodes",
                 columns: new[] { "TenantId", "CategoryId", "Code" },
@@ -655,20 +625,10 @@ namespace CareLoop.Migrations.Postgres.Migrations
                 columns: new[] { "State", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_TenantId",
-                table: "OutboxMessages",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Parts_ModelId_Code",
                 table: "Parts",
                 columns: new[] { "ModelId", "Code" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ProductCategories_TenantId",
-                table: "ProductCategories",
-                column: "TenantId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProductCategories_TenantId_Code",
@@ -682,11 +642,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                 column: "CategoryId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProductModels_TenantId",
-                table: "ProductModels",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ProductModels_TenantId_Sku",
                 table: "ProductModels",
                 columns: new[] { "TenantId", "Sku" },
@@ -696,11 +651,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                 name: "IX_RegisteredUnits_CustomerId",
                 table: "RegisteredUnits",
                 column: "CustomerId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RegisteredUnits_TenantId",
-                table: "RegisteredUnits",
-                column: "TenantId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RegisteredUnits_TenantId_OrderNumber",
@@ -743,11 +693,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                 name: "EmailIndex",
                 table: "StaffUsers",
                 column: "NormalizedEmail");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_StaffUsers_TenantId",
-                table: "StaffUsers",
-                column: "TenantId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StaffUsers_TenantId_NormalizedUserName",

@@ -12,7 +12,7 @@ namespace CareLoop.Migrations.Postgres.Migrations
     /// PostgreSQL only: on SQLite CareLoop runs one node with Quartz's in-memory store.
     /// </summary>
     [DbContext(typeof(PostgresMigrationsContext))]
-    [Migration("20261124010500_QuartzJobStore")]
+    [Migration("20261124012500_QuartzJobStore")]
     public partial class QuartzJobStore : Migration
     {
         private const string Prefix = "qrtz_";
