@@ -9,7 +9,7 @@ namespace CareLoop.Modules.Customers.Features.SearchCustomers;
 
 public sealed record CustomerRow(Guid Id, string Name, string? MaskedPhone, string? Address, IReadOnlyList<string> Tags, DateTimeOffset CreatedAt);
 
-/// <summary>Find customers: a phone number matches exactly through its blind index; other text matches names.</summary>
+/// <summary>Find customers by phone, serial or order number (exact), or by the start of their name.</summary>
 public sealed class SearchCustomersHandler(CareLoopDbContext db, ITenantContext tenant, PhoneVault vault)
 {
     public async Task<Page<CustomerRow>> HandleAsync(string? query, int? page, int? pageSize, CancellationToken cancellationToken)
@@ -18,20 +18,7 @@ public sealed class SearchCustomersHandler(CareLoopDbContext db, ITenantContext 
         var text = query?.Trim();
         if (!string.IsNullOrEmpty(text))
         {
-            var serial = text.ToUpperInvariant();
-            var index = text.Any(char.IsAsciiDigit) ? vault.IndexOf(tenant.RequireTenantId(), text) : null;
-            if (index is not null)
-            {
-                // Two indexed lookups — (TenantId, BlindIndex) then the primary key — instead of letting the
-                // planner walk the tenant's customers with a correlated subquery.
-                var ids = await db.Set<CustomerPhone>().Where(p => p.BlindIndex == index).Select(p => p.CustomerId).ToListAsync(cancellationToken);
-                customers = customers.Where(c => ids.Contains(c.Id));
-            }
-            else
-            {
-                customers = customers.Where(c => c.Name.Contains(text)
-                    || db.Set<RegisteredUnit>().Any(u => u.CustomerId == c.Id && (u.SerialNumber == serial || u.OrderNumber == text)));
-            }
+            customers = await NarrowAsync(customers, text, cancellationToken);
         }
 
         var result = await customers
@@ -47,6 +34,32 @@ public sealed class SearchCustomersHandler(CareLoopDbContext db, ITenantContext 
         return new Page<CustomerRow>(
             result.Items.Select(c => new CustomerRow(c.Id, c.Name, c.Phone, c.Address is null ? null : $"{c.Address.CityName}{c.Address.DistrictName}{c.Address.Detail}", c.Tags, c.CreatedAt)).ToList(),
             result.PageNumber, result.PageSize, result.Total);
+    }
+
+    /// <summary>
+    /// Exact keys go through their own unique indexes first — a phone through its blind index, a serial or an order
+    /// number through (TenantId, SerialNumber / OrderNumber) — and only then to customers by primary key. Anything
+    /// else is the start of a name.
+    /// </summary>
+    private async Task<IQueryable<Customer>> NarrowAsync(IQueryable<Customer> customers, string text, CancellationToken cancellationToken)
+    {
+        if (text.Any(char.IsAsciiDigit) && vault.IndexOf(tenant.RequireTenantId(), text) is { } index)
+        {
+            var owner = await db.Set<CustomerPhone>().Where(p => p.BlindIndex == index).Select(p => p.CustomerId).FirstOrDefaultAsync(cancellationToken);
+            return customers.Where(c => c.Id == owner);
+        }
+
+        var serial = text.ToUpperInvariant();
+        var owners = await db.Set<RegisteredUnit>()
+            .Where(u => u.SerialNumber == serial || u.OrderNumber == text)
+            .Select(u => u.CustomerId).Distinct().Take(Paging.MaxPageSize)
+            .ToListAsync(cancellationToken);
+        return owners.Count switch
+        {
+            0 => customers.Where(c => c.Name.StartsWith(text)),
+            1 => customers.Where(c => c.Id == owners[0]),
+            _ => customers.Where(c => owners.Contains(c.Id)),
+        };
     }
 }
 
