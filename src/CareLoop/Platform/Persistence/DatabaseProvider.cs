@@ -40,6 +40,9 @@ public abstract class DatabaseProvider
     /// <summary>One-off preparation before migrations (create the directory, switch SQLite to WAL).</summary>
     public virtual Task PrepareAsync(DbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Keeps the query planner's statistics current (PostgreSQL's autovacuum does it by itself).</summary>
+    public virtual Task OptimizeAsync(DbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public static DatabaseProvider Create(DatabaseOptions options, string? connectionString, string contentRoot) =>
         options.Provider.ToUpperInvariant() switch
         {
@@ -90,6 +93,13 @@ public sealed class SqliteDatabaseProvider(string connectionString) : DatabasePr
         exception is SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
 
     public override void ConfigureJobStore(IQuartzBuilder quartz) => quartz.UseInMemoryStore();
+
+    /// <summary>
+    /// Without statistics SQLite guesses that <c>TenantId = ?</c> on a composite index is selective, and with one big
+    /// tenant walks all its rows; <c>PRAGMA optimize</c> (analysing every table on this first call) fixes the guess.
+    /// </summary>
+    public override async Task OptimizeAsync(DbContext db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
 
     public override async Task PrepareAsync(DbContext db, CancellationToken cancellationToken)
     {

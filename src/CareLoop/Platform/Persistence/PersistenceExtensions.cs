@@ -32,5 +32,6 @@ public static class PersistenceExtensions
         var provider = scope.ServiceProvider.GetRequiredService<DatabaseProvider>();
         await provider.PrepareAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        await provider.OptimizeAsync(db, cancellationToken);
     }
 }
