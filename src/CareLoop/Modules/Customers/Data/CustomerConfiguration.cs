@@ -1,6 +1,6 @@
 using CareLoop.Modules.Customers.Domain;
+using CareLoop.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareLoop.Modules.Customers.Data;
@@ -14,12 +14,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.Name).HasMaxLength(100);
         b.Property(c => c.DoNotDisturbReason).HasMaxLength(200);
         b.Property(c => c.Notes).HasMaxLength(2000);
-        b.Property<List<string>>("_tags").HasColumnName("Tags")
-            .HasConversion(
-                v => string.Join('|', v),
-                v => v.Split('|', StringSplitOptions.RemoveEmptyEntries).ToList(),
-                new ValueComparer<List<string>>((x, y) => x!.SequenceEqual(y!), v => string.Join('|', v).GetHashCode(StringComparison.Ordinal), v => v.ToList()))
-            .HasMaxLength(1000);
+        b.Property<List<string>>("_tags").HasColumnName("Tags").HasDelimitedList('|', 1000);
         b.Ignore(c => c.Tags);
         b.HasIndex(c => new { c.TenantId, c.Name });
         b.HasMany(c => c.Phones).WithOne().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Cascade);
