@@ -27,12 +27,14 @@ public sealed class SearchCustomersHandler(CareLoopDbContext db, ITenantContext 
             {
                 c.Id, c.Name, c.CreatedAt,
                 Phone = c.Phones.OrderByDescending(p => p.IsPrimary).Select(p => p.Masked).FirstOrDefault(),
-                Address = c.Addresses.OrderByDescending(a => a.IsDefault).Select(a => new { a.CityName, a.DistrictName, a.Detail }).FirstOrDefault(),
+                // A scalar (not an object) keeps this a correlated LIMIT 1 lookup; an object projection becomes a
+                // window function over every address of the table.
+                Address = c.Addresses.OrderByDescending(a => a.IsDefault).Select(a => a.CityName + a.DistrictName + a.Detail).FirstOrDefault(),
                 Tags = EF.Property<List<string>>(c, "_tags"),
             })
             .ToPageAsync(page, pageSize, cancellationToken);
         return new Page<CustomerRow>(
-            result.Items.Select(c => new CustomerRow(c.Id, c.Name, c.Phone, c.Address is null ? null : $"{c.Address.CityName}{c.Address.DistrictName}{c.Address.Detail}", c.Tags, c.CreatedAt)).ToList(),
+            result.Items.Select(c => new CustomerRow(c.Id, c.Name, c.Phone, c.Address, c.Tags, c.CreatedAt)).ToList(),
             result.PageNumber, result.PageSize, result.Total);
     }
 
