@@ -29,6 +29,17 @@ public sealed record WarrantyCoverInfo(string Scope, DateOnly Start, DateOnly En
 
 public sealed record ModelInfo(
     Guid Id, string Sku, string Name, Guid CategoryId, string CategoryCode, bool IsActive, string? SerialPattern,
-    IReadOnlyList<ConsumableInfo> Consumables);
+    IReadOnlyList<ConsumableInfo> Consumables)
+{
+    public bool AcceptsSerial(string serial) => SerialFormat.Matches(SerialPattern, serial);
+}
+
+/// <summary>A model's serial-number format: a regular expression the whole serial must match (none: any serial).</summary>
+public static class SerialFormat
+{
+    public static bool Matches(string? pattern, string serial) =>
+        pattern is null || System.Text.RegularExpressions.Regex.IsMatch(
+            serial, "^(?:" + pattern + ")$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+}
 
 public sealed record ConsumableInfo(Guid Id, string Code, string Name, int IntervalDays, long PriceFen);

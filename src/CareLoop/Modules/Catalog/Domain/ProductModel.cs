@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CareLoop.Modules.Catalog.Contracts;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Tenancy;
 
@@ -74,8 +75,7 @@ public sealed class ProductModel : ITenantOwned, IVersioned
         Replace(_consumables, consumables.ToList(), c => c.Code, (existing, c) => existing.Update(c.Name, c.IntervalDays, c.PriceFen),
             c => Consumable.Create(Id, c.Code, c.Name, c.IntervalDays, c.PriceFen, now), c => c.Code);
 
-    public bool AcceptsSerial(string serial) =>
-        SerialPattern is null || Regex.IsMatch(serial, "^(?:" + SerialPattern + ")$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    public bool AcceptsSerial(string serial) => SerialFormat.Matches(SerialPattern, serial);
 
     /// <summary>A pattern an admin types must be a valid regular expression.</summary>
     public static bool IsValidPattern(string? pattern)

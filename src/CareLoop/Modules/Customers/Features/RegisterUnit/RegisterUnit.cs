@@ -45,7 +45,7 @@ public sealed class RegisterUnitHandler(CareLoopDbContext db, ITenantContext ten
         }
 
         var serial = RegisteredUnit.NormalizeSerial(request.SerialNumber ?? "");
-        if (model is not null && serial.Length > 0 && !CustomerRules.SerialMatches(model.SerialPattern, serial))
+        if (model is not null && serial.Length > 0 && !model.AcceptsSerial(serial))
         {
             v.Add("serialNumber", ErrorCodes.SerialFormat, model.Sku);
         }
