@@ -3,11 +3,18 @@
 # by phone over loopback HTTP. Usage: bench/customer360.sh [customers=1000000] [units-per-customer=2] [requests=1000]
 # SQLite always; PostgreSQL too when CARELOOP_BENCH_POSTGRES holds an admin connection string
 # (e.g. 'Host=127.0.0.1;Port=5432;Username=postgres;Password=…;Database=postgres').
+# CARELOOP_BENCH_PROVIDERS=both|sqlite|postgres (default both) skips the other provider; postgres needs the above.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 customers=${1:-1000000}
 units=${2:-2}
 requests=${3:-1000}
+providers=${CARELOOP_BENCH_PROVIDERS:-both}
+case $providers in
+  both | sqlite) ;;
+  postgres) [ -n "${CARELOOP_BENCH_POSTGRES:-}" ] || { echo "CARELOOP_BENCH_PROVIDERS=postgres needs CARELOOP_BENCH_POSTGRES" >&2; exit 2; } ;;
+  *) echo "CARELOOP_BENCH_PROVIDERS must be both, sqlite or postgres, not '$providers'" >&2; exit 2 ;;
+esac
 port=5098
 password=Bench-Pass-2026
 key=$(python3 -c 'import json;print(json.load(open("src/CareLoop/appsettings.Development.json"))["Security"]["DataEncryptionKey"])')
@@ -35,8 +42,8 @@ run() { # provider connection
   stop_app
 }
 
-run Sqlite "Data Source=$work/bench.db;Pooling=true"
-if [ -n "${CARELOOP_BENCH_POSTGRES:-}" ]; then
+[ "$providers" = postgres ] || run Sqlite "Data Source=$work/bench.db;Pooling=true"
+if [ "$providers" != sqlite ] && [ -n "${CARELOOP_BENCH_POSTGRES:-}" ]; then
   db=careloop_bench_$$
   psql "$(python3 -c 'import sys;print(" ".join(p.replace("Username","user").replace("Password","password").replace("Host","host").replace("Port","port").replace("Database","dbname") for p in sys.argv[1].split(";") if p))' "$CARELOOP_BENCH_POSTGRES")" -qc "CREATE DATABASE $db" >/dev/null
   run Postgres "$(echo "$CARELOOP_BENCH_POSTGRES" | sed "s/Database=[^;]*/Database=$db/")"

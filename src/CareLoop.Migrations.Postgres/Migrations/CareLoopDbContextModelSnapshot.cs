@@ -370,6 +370,189 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.ToTable("CustomerPhones", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.Customers.Domain.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CreatedCustomers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CreatedUnits")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RejectedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("SkippedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("TotalRows")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("CustomerImports", (string)null);
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.Customers.Domain.ImportRowError", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId", "RowNumber");
+
+                    b.ToTable("CustomerImportErrors", (string)null);
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.Customers.Domain.OwnershipTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FromCustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToCustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("TransferredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("WarrantyTransferred")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("UnitTransfers", (string)null);
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.Customers.Domain.PhoneVerification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PhoneIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "PhoneIndex", "CreatedAt");
+
+                    b.ToTable("PhoneVerifications", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Modules.Customers.Domain.RegisteredUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -386,6 +569,9 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("InstallDate")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("InvoiceFileId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ModelId")
                         .HasColumnType("uuid");
@@ -410,6 +596,9 @@ namespace CareLoop.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
@@ -417,9 +606,14 @@ namespace CareLoop.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly?>("WarrantyVoidedOn")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("InvoiceFileId");
 
                     b.HasIndex("TenantId", "OrderNumber");
 
@@ -470,6 +664,23 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("WarrantyExtensions", (string)null);
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.Customers.Domain.WarrantySettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("GoodwillLimitDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("WarrantySettings", (string)null);
                 });
 
             modelBuilder.Entity("CareLoop.Modules.Network.Domain.EngineerProfile", b =>
@@ -570,6 +781,50 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "OccurredAt");
 
                     b.ToTable("AuditEvents", (string)null);
+                });
+
+            modelBuilder.Entity("CareLoop.Platform.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoredFiles", (string)null);
                 });
 
             modelBuilder.Entity("CareLoop.Platform.Identity.ApiToken", b =>
@@ -1041,6 +1296,33 @@ namespace CareLoop.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.Customers.Domain.ImportJob", b =>
+                {
+                    b.HasOne("CareLoop.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.Customers.Domain.ImportRowError", b =>
+                {
+                    b.HasOne("CareLoop.Modules.Customers.Domain.ImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.Customers.Domain.OwnershipTransfer", b =>
+                {
+                    b.HasOne("CareLoop.Modules.Customers.Domain.RegisteredUnit", null)
+                        .WithMany("Transfers")
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareLoop.Modules.Customers.Domain.RegisteredUnit", b =>
                 {
                     b.HasOne("CareLoop.Modules.Customers.Domain.Customer", null)
@@ -1048,6 +1330,11 @@ namespace CareLoop.Migrations.Postgres.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CareLoop.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CareLoop.Modules.Customers.Domain.WarrantyExtension", b =>
@@ -1145,6 +1432,8 @@ namespace CareLoop.Migrations.Postgres.Migrations
             modelBuilder.Entity("CareLoop.Modules.Customers.Domain.RegisteredUnit", b =>
                 {
                     b.Navigation("Extensions");
+
+                    b.Navigation("Transfers");
                 });
 #pragma warning restore 612, 618
         }

@@ -36,6 +36,9 @@ public sealed class CareLoopApp : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>Uploaded files of this host only; deleted with it.</summary>
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "careloop-test-files", Guid.NewGuid().ToString("N"));
+
     public Uri BaseAddress
     {
         get
@@ -83,6 +86,7 @@ public sealed class CareLoopApp : WebApplicationFactory<Program>
         builder.UseSetting("Outbox:PollIntervalMilliseconds", "200");
         // Several hosts share this test process, and Quartz names schedulers per process.
         builder.UseSetting("Jobs:SchedulerName", "CareLoop-" + Guid.NewGuid().ToString("N")[..8]);
+        builder.UseSetting("Files:Root", FilesRoot);
         if (_environment == "Development")
         {
             builder.UseSetting("Demo:Password", TestEnvironment.DemoPassword);
@@ -102,6 +106,11 @@ public sealed class CareLoopApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Directory.Exists(FilesRoot))
+        {
+            Directory.Delete(FilesRoot, recursive: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 

@@ -16,6 +16,9 @@ internal sealed class CatalogDirectory(CareLoopDbContext db) : ICatalog
         return QueryAsync(m => m.Sku == normalized, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<ModelSummary>> ActiveModelsAsync(CancellationToken cancellationToken) =>
+        await db.Set<ProductModel>().Where(m => m.IsActive).OrderBy(m => m.Name).Select(m => new ModelSummary(m.Id, m.Sku, m.Name)).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<WarrantyCoverInfo>> WarrantyCoversAsync(
         Guid modelId, DateOnly? invoiceDate, DateOnly? deliveryDate, DateOnly? manufactureDate, CancellationToken cancellationToken)
     {

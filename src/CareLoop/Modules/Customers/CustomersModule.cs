@@ -1,12 +1,16 @@
 using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.Customers.Domain;
+using CareLoop.Modules.Customers.Features.AttachInvoice;
 using CareLoop.Modules.Customers.Features.CreateCustomer;
 using CareLoop.Modules.Customers.Features.ExtendWarranty;
 using CareLoop.Modules.Customers.Features.GetCustomer;
 using CareLoop.Modules.Customers.Features.RegisterUnit;
 using CareLoop.Modules.Customers.Features.RevealPhone;
 using CareLoop.Modules.Customers.Features.SearchCustomers;
+using CareLoop.Modules.Customers.Features.SelfRegister;
+using CareLoop.Modules.Customers.Features.TransferUnit;
 using CareLoop.Modules.Customers.Features.UpdateContactPreferences;
+using CareLoop.Modules.Customers.Features.WarrantySettings;
 using CareLoop.Platform.Demo;
 using CareLoop.Platform.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +32,15 @@ public static class CustomersModule
         services.AddScoped<RegisterUnitHandler>();
         services.AddScoped<ExtendWarrantyHandler>();
         services.AddScoped<UpdateContactPreferencesHandler>();
+        services.AddScoped<UnitWarranty>();
+        services.AddSingleton(_ => UrlSigner.FromConfiguration(configuration));
+        services.AddSingleton<RegistrationLinks>();
+        services.AddScoped<CreateRegistrationLinkHandler>();
+        services.AddScoped<SendRegistrationCodeHandler>();
+        services.AddScoped<SelfRegisterHandler>();
+        services.AddScoped<AttachInvoiceHandler>();
+        services.AddScoped<TransferUnitHandler>();
+        services.AddScoped<WarrantySettingsHandler>();
         services.TryAddScoped<ICustomerServiceHistory, NoServiceHistory>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<IDemoSeeder, CustomersDemoSeeder>();
@@ -44,6 +57,11 @@ public static class CustomersModule
         customers.MapRegisterUnit();
         customers.MapUpdateContactPreferences();
         api.MapExtendWarranty();
+        api.MapRegistrationLinks();
+        api.MapSelfRegistration();
+        api.MapAttachInvoice();
+        api.MapTransferUnit();
+        api.MapWarrantySettings();
         return api;
     }
 

@@ -21,9 +21,12 @@ public static class Permissions
     public const string CustomersManage = "customers.manage";
     public const string CustomersRevealPhone = "customers.reveal-phone";
     public const string WarrantyApprove = "warranty.approve";
+    public const string SettingsManage = "settings.manage";
+    public const string CustomersImport = "customers.import";
+    public const string CustomersExport = "customers.export";
 
     public static readonly IReadOnlyList<string> All =
-        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove];
+        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport];
 }
 
 public static class RolePermissions
@@ -33,8 +36,8 @@ public static class RolePermissions
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Map = new Dictionary<string, IReadOnlySet<string>>
     {
         [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage),
-        [Roles.TenantAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove),
-        [Roles.Supervisor] = Set(Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove),
+        [Roles.TenantAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.SettingsManage, Permissions.CustomersImport, Permissions.CustomersExport),
+        [Roles.Supervisor] = Set(Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.CustomersImport, Permissions.CustomersExport),
         [Roles.Agent] = Set(Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone),
         [Roles.Dispatcher] = Set(Permissions.UsersRead, Permissions.NetworkRead, Permissions.CustomersRead),
         [Roles.Engineer] = Set(Permissions.MobileUse),

@@ -44,9 +44,19 @@ public static class ErrorCodes
     public const string InFuture = "in_future";
     public const string MustBeFuture = "must_be_future";
     public const string AlreadyDecided = "already_decided";
+    public const string UnknownBrand = "unknown_brand";
+    public const string QrSignatureInvalid = "qr_signature_invalid";
+    public const string CodeRecentlySent = "code_recently_sent";
+    public const string VerificationWrong = "verification_wrong";
+    public const string VerificationExpired = "verification_expired";
+    public const string VerificationLocked = "verification_locked";
+    public const string SameOwner = "same_owner";
+    public const string ImportHeaders = "import_headers";
 
     public const string Required = "required";
     public const string TooLong = "too_long";
     public const string OutOfRange = "out_of_range";
     public const string InvalidFormat = "invalid_format";
+    public const string FileTooLarge = "file_too_large";
+    public const string FileType = "file_type";
 }

@@ -6,6 +6,7 @@ public static class TenancyExtensions
     {
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddSingleton<TenantScopes>();
         return services;
     }
 

@@ -7,6 +7,9 @@ public interface ICatalog
 
     Task<ModelInfo?> FindModelBySkuAsync(string sku, CancellationToken cancellationToken);
 
+    /// <summary>Models on sale, by name: what a customer or an importer may pick.</summary>
+    Task<IReadOnlyList<ModelSummary>> ActiveModelsAsync(CancellationToken cancellationToken);
+
     /// <summary>The model's warranty covers for a unit with these dates (empty when the start rule's date is missing).</summary>
     Task<IReadOnlyList<WarrantyCoverInfo>> WarrantyCoversAsync(Guid modelId, DateOnly? invoiceDate, DateOnly? deliveryDate, DateOnly? manufactureDate, CancellationToken cancellationToken);
 
@@ -26,6 +29,8 @@ public static class WarrantyScopes
 
 /// <summary>One warranty scope of a unit: <c>main-unit</c>, <c>wear-parts</c> or a component name.</summary>
 public sealed record WarrantyCoverInfo(string Scope, DateOnly Start, DateOnly End);
+
+public sealed record ModelSummary(Guid Id, string Sku, string Name);
 
 public sealed record ModelInfo(
     Guid Id, string Sku, string Name, Guid CategoryId, string CategoryCode, bool IsActive, string? SerialPattern,

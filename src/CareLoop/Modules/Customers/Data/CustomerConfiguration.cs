@@ -1,4 +1,5 @@
 using CareLoop.Modules.Customers.Domain;
+using CareLoop.Platform.Files;
 using CareLoop.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -76,6 +77,41 @@ internal sealed class RegisteredUnitConfiguration : IEntityTypeConfiguration<Reg
         b.Ignore(u => u.ExtendedDays);
         b.HasMany(u => u.Extensions).WithOne().HasForeignKey(e => e.UnitId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(u => u.Extensions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(u => u.Transfers).WithOne().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(u => u.Transfers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(u => u.InvoiceFileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OwnershipTransferConfiguration : IEntityTypeConfiguration<OwnershipTransfer>
+{
+    public void Configure(EntityTypeBuilder<OwnershipTransfer> b)
+    {
+        b.ToTable("UnitTransfers");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Reason).HasMaxLength(500);
+    }
+}
+
+internal sealed class PhoneVerificationConfiguration : IEntityTypeConfiguration<PhoneVerification>
+{
+    public void Configure(EntityTypeBuilder<PhoneVerification> b)
+    {
+        b.ToTable("PhoneVerifications");
+        b.HasKey(v => v.Id);
+        b.Property(v => v.PhoneIndex).HasMaxLength(64);
+        b.Property(v => v.Purpose).HasMaxLength(32);
+        b.Property(v => v.CodeHash).HasMaxLength(64);
+        b.HasIndex(v => new { v.TenantId, v.PhoneIndex, v.CreatedAt });
+    }
+}
+
+internal sealed class WarrantySettingsConfiguration : IEntityTypeConfiguration<WarrantySettings>
+{
+    public void Configure(EntityTypeBuilder<WarrantySettings> b)
+    {
+        b.ToTable("WarrantySettings");
+        b.HasKey(s => s.TenantId);
     }
 }
 
@@ -87,5 +123,33 @@ internal sealed class WarrantyExtensionConfiguration : IEntityTypeConfiguration<
         b.HasKey(e => e.Id);
         b.Property(e => e.Reason).HasMaxLength(500);
         b.HasIndex(e => e.Status);
+    }
+}
+
+internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<ImportJob> b)
+    {
+        b.ToTable("CustomerImports");
+        b.HasKey(j => j.Id);
+        b.Property(j => j.FileName).HasMaxLength(128);
+        b.Property(j => j.RequestedByName).HasMaxLength(256);
+        b.Property(j => j.Failure).HasMaxLength(500);
+        b.HasIndex(j => new { j.TenantId, j.CreatedAt });
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(j => j.FileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ImportRowErrorConfiguration : IEntityTypeConfiguration<ImportRowError>
+{
+    public void Configure(EntityTypeBuilder<ImportRowError> b)
+    {
+        b.ToTable("CustomerImportErrors");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Column).HasMaxLength(64);
+        b.Property(e => e.Code).HasMaxLength(64);
+        b.Property(e => e.Value).HasMaxLength(200);
+        b.HasIndex(e => new { e.ImportId, e.RowNumber });
+        b.HasOne<ImportJob>().WithMany().HasForeignKey(e => e.ImportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,6 +12,18 @@ public enum PurchaseChannel
     Other = 5,
 }
 
+/// <summary>Who put the unit on file.</summary>
+public enum RegistrationSource
+{
+    Staff = 1,
+
+    /// <summary>The customer, on the brand's public registration page (QR on the product or typed serial).</summary>
+    Customer = 2,
+
+    /// <summary>A bulk import (CSV/XLSX) from a dealer, an e-commerce export or a legacy system.</summary>
+    Import = 3,
+}
+
 public enum ExtensionKind
 {
     /// <summary>Bought by the customer (an extended-warranty order).</summary>
@@ -32,6 +44,7 @@ public enum ExtensionStatus
 public sealed class RegisteredUnit : ITenantOwned, IVersioned
 {
     private readonly List<WarrantyExtension> _extensions = [];
+    private readonly List<OwnershipTransfer> _transfers = [];
 
     private RegisteredUnit()
     {
@@ -61,14 +74,27 @@ public sealed class RegisteredUnit : ITenantOwned, IVersioned
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    public RegistrationSource Source { get; private set; } = RegistrationSource.Staff;
+
+    /// <summary>The purchase invoice (a <c>StoredFile</c>): the proof the invoice-date start rule relies on.</summary>
+    public Guid? InvoiceFileId { get; private set; }
+
+    /// <summary>
+    /// Set by the first transfer of a unit whose policy does not follow the owner: every cover ends the day before.
+    /// </summary>
+    public DateOnly? WarrantyVoidedOn { get; private set; }
+
     public IReadOnlyList<WarrantyExtension> Extensions => _extensions;
+
+    public IReadOnlyList<OwnershipTransfer> Transfers => _transfers;
 
     public long Version { get; set; }
 
     public static RegisteredUnit Register(
         Guid tenantId, Guid customerId, string serial, Guid modelId, string sku, DateOnly? purchaseDate, PurchaseChannel channel,
-        string? orderNumber, DateOnly? deliveryDate, DateOnly? installDate, DateTimeOffset now) => new()
+        string? orderNumber, DateOnly? deliveryDate, DateOnly? installDate, DateTimeOffset now, RegistrationSource source = RegistrationSource.Staff) => new()
         {
+            Source = source,
             Id = Guid.CreateVersion7(now),
             TenantId = tenantId,
             CustomerId = customerId,
@@ -84,6 +110,37 @@ public sealed class RegisteredUnit : ITenantOwned, IVersioned
         };
 
     public static string NormalizeSerial(string serial) => serial.Trim().ToUpperInvariant();
+
+    public void AttachInvoice(Guid fileId) => InvoiceFileId = fileId;
+
+    /// <summary>
+    /// Hands the unit to another customer. When the model's warranty does not transfer, the cover ends the day
+    /// before <paramref name="on"/>; a later transfer back does not revive it.
+    /// </summary>
+    public OwnershipTransfer TransferTo(Guid newOwner, DateOnly on, string reason, bool warrantyTransfers, Guid? by, DateTimeOffset now)
+    {
+        if (newOwner == CustomerId)
+        {
+            throw new InvalidOperationException("A unit cannot be transferred to its current owner.");
+        }
+
+        var transfer = OwnershipTransfer.Create(Id, CustomerId, newOwner, on, reason, warrantyTransfers, by, now);
+        _transfers.Add(transfer);
+        CustomerId = newOwner;
+        if (!warrantyTransfers)
+        {
+            WarrantyVoidedOn ??= on;
+        }
+
+        return transfer;
+    }
+
+    /// <summary>A cover's last day once extensions and a voiding transfer are applied.</summary>
+    public DateOnly EffectiveEnd(string scope, DateOnly policyEnd, string mainUnitScope)
+    {
+        var end = scope == mainUnitScope ? policyEnd.AddDays(ExtendedDays) : policyEnd;
+        return WarrantyVoidedOn is { } voided && voided.AddDays(-1) < end ? voided.AddDays(-1) : end;
+    }
 
     /// <summary>Approved extension days, added to the main unit's cover.</summary>
     public int ExtendedDays => _extensions.Where(e => e.Status == ExtensionStatus.Approved).Sum(e => e.Days);
@@ -154,4 +211,43 @@ public sealed class WarrantyExtension
         DecidedAt = now;
         return true;
     }
+}
+
+/// <summary>One change of owner: who from, who to, when, why, and whether the warranty went along.</summary>
+public sealed class OwnershipTransfer
+{
+    private OwnershipTransfer()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    public Guid FromCustomerId { get; private set; }
+
+    public Guid ToCustomerId { get; private set; }
+
+    public DateOnly TransferredOn { get; private set; }
+
+    public string Reason { get; private set; } = "";
+
+    public bool WarrantyTransferred { get; private set; }
+
+    public Guid? RecordedBy { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    internal static OwnershipTransfer Create(Guid unitId, Guid from, Guid to, DateOnly on, string reason, bool warrantyTransferred, Guid? by, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        UnitId = unitId,
+        FromCustomerId = from,
+        ToCustomerId = to,
+        TransferredOn = on,
+        Reason = reason.Trim(),
+        WarrantyTransferred = warrantyTransferred,
+        RecordedBy = by,
+        RecordedAt = now,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareLoop.Modules.Customers.Domain;
+using CareLoop.Modules.Customers.Features.WarrantySettings;
 using CareLoop.Platform.Auditing;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Persistence;
@@ -16,13 +17,11 @@ public sealed record ExtensionResult(Guid Id, int Days, ExtensionStatus Status);
 public sealed record DecideExtensionRequest(bool Approve);
 
 /// <summary>
-/// Extends a unit's warranty. Goodwill up to the limit (<c>Warranty:GoodwillLimitDays</c>, default 30) takes effect at
+/// Extends a unit's warranty. Goodwill up to the tenant's limit (<see cref="WarrantySettingsHandler"/>, default 30 days) takes effect at
 /// once; beyond it a supervisor approves. Every request and decision is audited with its reason.
 /// </summary>
-public sealed class ExtendWarrantyHandler(CareLoopDbContext db, IAuditLog audit, IConfiguration configuration, TimeProvider time)
+public sealed class ExtendWarrantyHandler(CareLoopDbContext db, IAuditLog audit, WarrantySettingsHandler settings, TimeProvider time)
 {
-    public int GoodwillLimitDays => configuration.GetValue("Warranty:GoodwillLimitDays", CustomerRules.DefaultGoodwillLimitDays);
-
     public async Task<Result<ExtensionResult>> RequestAsync(ClaimsPrincipal actor, Guid unitId, ExtendWarrantyRequest request, CancellationToken cancellationToken)
     {
         if (!actor.HasPermission(Permissions.CustomersManage))
@@ -48,7 +47,7 @@ public sealed class ExtendWarrantyHandler(CareLoopDbContext db, IAuditLog audit,
         }
 
         var extension = unit.Extend(request.Days, request.Kind, request.Reason!, actor.UserId()!.Value,
-            actor.HasPermission(Permissions.WarrantyApprove), GoodwillLimitDays, time.GetUtcNow());
+            actor.HasPermission(Permissions.WarrantyApprove), await settings.GoodwillLimitDaysAsync(cancellationToken), time.GetUtcNow());
         db.Entry(unit).State = EntityState.Modified;
         audit.Record(extension.Status == ExtensionStatus.Pending ? "warranty.extension-requested" : "warranty.extended",
             nameof(RegisteredUnit), unit.Id.ToString(), new { extension.Days, extension.Kind, extension.Reason });

@@ -14,13 +14,14 @@ public sealed record PhoneView(Guid Id, string Masked, bool IsPrimary);
 
 public sealed record AddressView(Guid Id, string RegionCode, string FullText, double? Latitude, double? Longitude, bool IsDefault);
 
-public sealed record CoverView(string Scope, DateOnly Start, DateOnly End, int DaysRemaining);
-
 public sealed record ExtensionView(Guid Id, int Days, ExtensionKind Kind, string Reason, ExtensionStatus Status, DateTimeOffset RequestedAt);
+
+public sealed record TransferView(Guid FromCustomerId, Guid ToCustomerId, DateOnly TransferredOn, string Reason, bool WarrantyTransferred);
 
 public sealed record UnitView(
     Guid Id, string SerialNumber, string Sku, string? ModelName, DateOnly? PurchaseDate, PurchaseChannel Channel, string? OrderNumber,
-    DateOnly? DeliveryDate, DateOnly? InstallDate, IReadOnlyList<CoverView> Covers, int ExtendedDays, IReadOnlyList<ExtensionView> Extensions);
+    DateOnly? DeliveryDate, DateOnly? InstallDate, IReadOnlyList<CoverView> Covers, int ExtendedDays, IReadOnlyList<ExtensionView> Extensions,
+    RegistrationSource Source, bool HasInvoice, DateOnly? WarrantyVoidedOn, IReadOnlyList<TransferView> Transfers);
 
 public sealed record CustomerProfile(
     Guid Id, string Name, IReadOnlyList<PhoneView> Phones, IReadOnlyList<AddressView> Addresses, ContactChannel PreferredChannel,
@@ -30,7 +31,7 @@ public sealed record CustomerProfile(
 
 /// <summary>A customer's profile with phones masked; revealing one is a separate, audited action.</summary>
 /// <summary>The customer 360: profile, units with warranty state, service history, contactability — one call.</summary>
-public sealed class GetCustomerHandler(CareLoopDbContext db, ICatalog catalog, ICustomerServiceHistory service, TimeProvider time)
+public sealed class GetCustomerHandler(CareLoopDbContext db, ICatalog catalog, UnitWarranty warranty, ICustomerServiceHistory service, TimeProvider time)
 {
     public async Task<Result<CustomerProfile>> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -49,26 +50,21 @@ public sealed class GetCustomerHandler(CareLoopDbContext db, ICatalog catalog, I
             await service.ForCustomerAsync(c.Id, cancellationToken));
     }
 
-    /// <summary>The customer's units with each warranty cover and the days left today (approved extensions lengthen the main unit).</summary>
+    /// <summary>The customer's units with each warranty cover and the days left today (see <see cref="UnitWarranty"/>).</summary>
     private async Task<IReadOnlyList<UnitView>> UnitsAsync(Guid customerId, CancellationToken cancellationToken)
     {
-        var today = TimeDisplay.Today(time);
-        var units = await db.Set<RegisteredUnit>().AsNoTracking().Include(u => u.Extensions).Where(u => u.CustomerId == customerId)
-            .OrderByDescending(u => u.RegisteredAt).ToListAsync(cancellationToken);
+        var units = await db.Set<RegisteredUnit>().AsNoTracking().Include(u => u.Extensions).Include(u => u.Transfers).Where(u => u.CustomerId == customerId)
+            .OrderByDescending(u => u.RegisteredAt).AsSplitQuery().ToListAsync(cancellationToken);
         var views = new List<UnitView>();
         foreach (var u in units)
         {
             var model = await catalog.FindModelAsync(u.ModelId, cancellationToken);
-            var covers = (await catalog.WarrantyCoversAsync(u.ModelId, u.PurchaseDate, u.DeliveryDate, null, cancellationToken))
-                .Select(cover =>
-                {
-                    var end = cover.Scope == WarrantyScopes.MainUnit ? cover.End.AddDays(u.ExtendedDays) : cover.End;
-                    return new CoverView(cover.Scope, cover.Start, end, WarrantyScopes.DaysRemaining(end, today));
-                })
-                .ToList();
+            var covers = await warranty.CoversAsync(u, cancellationToken);
             views.Add(new UnitView(u.Id, u.SerialNumber, u.Sku, model?.Name, u.PurchaseDate, u.Channel, u.OrderNumber, u.DeliveryDate, u.InstallDate,
                 covers, u.ExtendedDays,
-                u.Extensions.OrderByDescending(e => e.RequestedAt).Select(e => new ExtensionView(e.Id, e.Days, e.Kind, e.Reason, e.Status, e.RequestedAt)).ToList()));
+                u.Extensions.OrderByDescending(e => e.RequestedAt).Select(e => new ExtensionView(e.Id, e.Days, e.Kind, e.Reason, e.Status, e.RequestedAt)).ToList(),
+                u.Source, u.InvoiceFileId is not null, u.WarrantyVoidedOn,
+                u.Transfers.OrderByDescending(t => t.RecordedAt).Select(t => new TransferView(t.FromCustomerId, t.ToCustomerId, t.TransferredOn, t.Reason, t.WarrantyTransferred)).ToList()));
         }
 
         return views;

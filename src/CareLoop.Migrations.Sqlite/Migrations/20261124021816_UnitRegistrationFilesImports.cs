@@ -1,0 +1,246 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CareLoop.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class UnitRegistrationFilesImports : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "InvoiceFileId",
+                table: "RegisteredUnits",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Source",
+                table: "RegisteredUnits",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1); // existing units were registered by staff
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "WarrantyVoidedOn",
+                table: "RegisteredUnits",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "PhoneVerifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PhoneIndex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhoneVerifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitTransfers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromCustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToCustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TransferredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    WarrantyTransferred = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitTransfers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnitTransfers_RegisteredUnits_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "RegisteredUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WarrantySettings",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoodwillLimitDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WarrantySettings", x => x.TenantId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CustomerImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProcessedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedCustomers = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUnits = table.Column<int>(type: "INTEGER", nullable: false),
+                    SkippedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    RejectedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerImports_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CustomerImportErrors",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RowNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerImportErrors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerImportErrors_CustomerImports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "CustomerImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegisteredUnits_InvoiceFileId",
+                table: "RegisteredUnits",
+                column: "InvoiceFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerImportErrors_ImportId_RowNumber",
+                table: "CustomerImportErrors",
+                columns: new[] { "ImportId", "RowNumber" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerImports_FileId",
+                table: "CustomerImports",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerImports_TenantId_CreatedAt",
+                table: "CustomerImports",
+                columns: new[] { "TenantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PhoneVerifications_TenantId_PhoneIndex_CreatedAt",
+                table: "PhoneVerifications",
+                columns: new[] { "TenantId", "PhoneIndex", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitTransfers_UnitId",
+                table: "UnitTransfers",
+                column: "UnitId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_RegisteredUnits_StoredFiles_InvoiceFileId",
+                table: "RegisteredUnits",
+                column: "InvoiceFileId",
+                principalTable: "StoredFiles",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_RegisteredUnits_StoredFiles_InvoiceFileId",
+                table: "RegisteredUnits");
+
+            migrationBuilder.DropTable(
+                name: "CustomerImportErrors");
+
+            migrationBuilder.DropTable(
+                name: "PhoneVerifications");
+
+            migrationBuilder.DropTable(
+                name: "UnitTransfers");
+
+            migrationBuilder.DropTable(
+                name: "WarrantySettings");
+
+            migrationBuilder.DropTable(
+                name: "CustomerImports");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RegisteredUnits_InvoiceFileId",
+                table: "RegisteredUnits");
+
+            migrationBuilder.DropColumn(
+                name: "InvoiceFileId",
+                table: "RegisteredUnits");
+
+            migrationBuilder.DropColumn(
+                name: "Source",
+                table: "RegisteredUnits");
+
+            migrationBuilder.DropColumn(
+                name: "WarrantyVoidedOn",
+                table: "RegisteredUnits");
+        }
+    }
+}
