@@ -80,6 +80,7 @@ app.MapApiDocs();
 app.MapCultureSwitch();
 app.MapSignOut();
 
+var downloads = app.MapDownloads();
 app.MapApiV1()
     .MapAuth()
     .MapAudit()
@@ -87,7 +88,7 @@ app.MapApiV1()
     .MapStaff()
     .MapCatalog()
     .MapNetwork()
-    .MapCustomers();
+    .MapCustomers(downloads);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

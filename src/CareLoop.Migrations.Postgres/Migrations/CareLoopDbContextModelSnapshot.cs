@@ -399,6 +399,9 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("integer");
 
@@ -435,6 +438,8 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FileId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("TenantId", "CreatedAt");
 

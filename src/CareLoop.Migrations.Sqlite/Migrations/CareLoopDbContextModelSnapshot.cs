@@ -394,6 +394,9 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("INTEGER");
 
@@ -430,6 +433,8 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FileId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("TenantId", "CreatedAt");
 

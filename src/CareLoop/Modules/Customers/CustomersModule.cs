@@ -3,7 +3,9 @@ using CareLoop.Modules.Customers.Domain;
 using CareLoop.Modules.Customers.Features.AttachInvoice;
 using CareLoop.Modules.Customers.Features.CreateCustomer;
 using CareLoop.Modules.Customers.Features.ExtendWarranty;
+using CareLoop.Modules.Customers.Features.ExportCustomers;
 using CareLoop.Modules.Customers.Features.GetCustomer;
+using CareLoop.Modules.Customers.Features.ImportCustomers;
 using CareLoop.Modules.Customers.Features.RegisterUnit;
 using CareLoop.Modules.Customers.Features.RevealPhone;
 using CareLoop.Modules.Customers.Features.SearchCustomers;
@@ -14,6 +16,7 @@ using CareLoop.Modules.Customers.Features.WarrantySettings;
 using CareLoop.Platform.Demo;
 using CareLoop.Platform.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
 
 namespace CareLoop.Modules.Customers;
 
@@ -41,13 +44,25 @@ public static class CustomersModule
         services.AddScoped<AttachInvoiceHandler>();
         services.AddScoped<TransferUnitHandler>();
         services.AddScoped<WarrantySettingsHandler>();
+        services.AddScoped<ImportCustomersHandler>();
+        services.AddScoped<ImportProcessor>();
+        services.AddScoped<ImportErrorReport>();
+        services.AddScoped<ExportCustomersHandler>();
+        var pollMilliseconds = configuration.GetValue("Imports:PollIntervalMilliseconds", 1000);
+        services.AddQuartz(q =>
+        {
+            q.AddJob<RunImportsJob>(j => j.WithIdentity(RunImportsJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(RunImportsJob.Key).WithIdentity("run-customer-imports-trigger", "customers").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMilliseconds(pollMilliseconds)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
         services.TryAddScoped<ICustomerServiceHistory, NoServiceHistory>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<IDemoSeeder, CustomersDemoSeeder>();
         return services;
     }
 
-    public static RouteGroupBuilder MapCustomers(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapCustomers(this RouteGroupBuilder api, RouteGroupBuilder downloads)
     {
         var customers = api.MapGroup("/customers").WithTags("Customers");
         customers.MapSearchCustomers();
@@ -59,9 +74,10 @@ public static class CustomersModule
         api.MapExtendWarranty();
         api.MapRegistrationLinks();
         api.MapSelfRegistration();
-        api.MapAttachInvoice();
+        api.MapAttachInvoice(downloads);
         api.MapTransferUnit();
         api.MapWarrantySettings();
+        api.MapCustomerImports(downloads);
         return api;
     }
 

@@ -68,6 +68,17 @@ public sealed class FileIntake(CareLoopDbContext db, ITenantContext tenant, IFil
         return file;
     }
 
+    /// <summary>The bytes of a file stored in this unit of work (saved or not).</summary>
+    public async Task<Stream> OpenContentAsync(StoredFile file, CancellationToken cancellationToken) =>
+        await store.OpenReadAsync(file.StorageKey, cancellationToken) ?? throw new FileNotFoundException("Stored file bytes are missing.", file.StorageKey);
+
+    /// <summary>Drops a file stored in this unit of work before it is saved (the request failed a later check).</summary>
+    public async Task DiscardAsync(StoredFile file, CancellationToken cancellationToken)
+    {
+        db.Entry(file).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+        await store.DeleteAsync(file.StorageKey, cancellationToken);
+    }
+
     /// <summary>The file's bytes for download; null when the row or the bytes are gone.</summary>
     public async Task<(StoredFile File, Stream Content)?> OpenAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -17,6 +17,9 @@ public static class FileKinds
     /// <summary>Photos of paper invoices and e-invoices (增值税电子普通发票 are PDFs).</summary>
     public static readonly IReadOnlySet<string> ImagesAndPdf = new HashSet<string> { Jpeg, Png, Webp, Heic, Pdf };
 
+    /// <summary>Spreadsheets a user may import: XLSX, or CSV (UTF-8 text).</summary>
+    public static readonly IReadOnlySet<string> Sheets = new HashSet<string> { Xlsx, Csv };
+
     /// <summary>Bytes needed by <see cref="Detect"/>.</summary>
     public const int HeaderLength = 16;
 
@@ -54,6 +57,7 @@ public static class FileKinds
             return Xlsx;
         }
 
-        return null;
+        // No magic number: text, if there is no NUL byte (CSV, the one text type accepted anywhere).
+        return header.Length > 0 && !header.Contains((byte)0) ? Csv : null;
     }
 }

@@ -27,6 +27,13 @@ public static class ApiExtensions
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiTokenDefaults.Scheme })
             .DisableAntiforgery();
 
+    /// <summary>
+    /// <c>/downloads</c>: files the staff UI links to (error reports, exports, invoices). Same handlers as the API, but
+    /// authenticated by the UI's cookie (a GET with no side effects besides the audit record, so no CSRF surface).
+    /// </summary>
+    public static RouteGroupBuilder MapDownloads(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup("/downloads").RequireAuthorization().ExcludeFromDescription();
+
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi("/api/openapi/{documentName}.json");

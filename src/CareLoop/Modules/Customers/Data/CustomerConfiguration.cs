@@ -136,6 +136,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         b.Property(j => j.RequestedByName).HasMaxLength(256);
         b.Property(j => j.Failure).HasMaxLength(500);
         b.HasIndex(j => new { j.TenantId, j.CreatedAt });
+        b.HasIndex(j => j.Status);
         b.HasOne<StoredFile>().WithMany().HasForeignKey(j => j.FileId).OnDelete(DeleteBehavior.Restrict);
     }
 }

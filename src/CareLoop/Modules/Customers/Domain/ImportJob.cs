@@ -58,6 +58,9 @@ public sealed class ImportJob : ITenantOwned, IVersioned
 
     public DateTimeOffset? FinishedAt { get; private set; }
 
+    /// <summary>Touched by the node working on the import after every batch; a stale one means that node died.</summary>
+    public DateTimeOffset? HeartbeatAt { get; private set; }
+
     public long Version { get; set; }
 
     public static ImportJob Queue(Guid tenantId, Guid fileId, string fileName, Guid requestedBy, string requestedByName, DateTimeOffset now) => new()
@@ -71,16 +74,28 @@ public sealed class ImportJob : ITenantOwned, IVersioned
         CreatedAt = now,
     };
 
-    public void Start(int totalRows, DateTimeOffset now)
+    /// <summary>Whether a worker may take it: queued, or running on a node that stopped beating.</summary>
+    public bool IsClaimable(DateTimeOffset now, TimeSpan staleAfter) =>
+        Status == ImportStatus.Queued || (Status == ImportStatus.Running && HeartbeatAt < now - staleAfter);
+
+    /// <summary>
+    /// A worker takes the import. After a crash it starts over from the first row: rows committed before are
+    /// skipped as already on file, and their earlier errors are counted again, so the counters restart too.
+    /// </summary>
+    public void Claim(DateTimeOffset now)
     {
         Status = ImportStatus.Running;
-        TotalRows = totalRows;
         StartedAt ??= now;
+        HeartbeatAt = now;
+        ProcessedRows = CreatedCustomers = CreatedUnits = SkippedRows = RejectedRows = 0;
     }
 
+    public void Counted(int totalRows) => TotalRows = totalRows;
+
     /// <summary>Adds one committed batch's counts.</summary>
-    public void Advance(int processed, int customers, int units, int skipped, int rejected)
+    public void Advance(int processed, int customers, int units, int skipped, int rejected, DateTimeOffset now)
     {
+        HeartbeatAt = now;
         ProcessedRows += processed;
         CreatedCustomers += customers;
         CreatedUnits += units;

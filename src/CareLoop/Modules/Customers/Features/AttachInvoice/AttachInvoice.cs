@@ -67,7 +67,7 @@ public sealed class AttachInvoiceHandler(CareLoopDbContext db, FileIntake files,
 
 public static class AttachInvoiceEndpoints
 {
-    public static void MapAttachInvoice(this RouteGroupBuilder api)
+    public static void MapAttachInvoice(this RouteGroupBuilder api, RouteGroupBuilder downloads)
     {
         var units = api.MapGroup("/units").WithTags("Customers");
         units.MapPut("/{id:guid}/invoice", async (Guid id, IFormFile? invoice, ClaimsPrincipal user, AttachInvoiceHandler handler, HttpContext http, CancellationToken ct) =>
@@ -76,14 +76,17 @@ public static class AttachInvoiceEndpoints
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(CustomerRules.MaxInvoiceBytes + 1024 * 1024))
             .WithSummary("Attach or replace the unit's purchase invoice (multipart field 'invoice': image or PDF, up to 10 MB).");
-        units.MapGet("/{id:guid}/invoice", async (Guid id, ClaimsPrincipal user, AttachInvoiceHandler handler, HttpContext http, CancellationToken ct) =>
-            {
-                var opened = await handler.OpenAsync(user, id, ct);
-                return opened.IsSuccess
-                    ? TypedResults.Stream(opened.Value.Content, opened.Value.File.ContentType, opened.Value.File.FileName)
-                    : http.Problem(opened.Error!);
-            })
-            .RequireAuthorization(Permissions.CustomersRead)
-            .WithSummary("Download the unit's invoice (audited).");
+        foreach (var group in new[] { units, downloads.MapGroup("/units") })
+        {
+            group.MapGet("/{id:guid}/invoice", async (Guid id, ClaimsPrincipal user, AttachInvoiceHandler handler, HttpContext http, CancellationToken ct) =>
+                {
+                    var opened = await handler.OpenAsync(user, id, ct);
+                    return opened.IsSuccess
+                        ? TypedResults.Stream(opened.Value.Content, opened.Value.File.ContentType, opened.Value.File.FileName)
+                        : http.Problem(opened.Error!);
+                })
+                .RequireAuthorization(Permissions.CustomersRead)
+                .WithSummary("Download the unit's invoice (audited).");
+        }
     }
 }

@@ -127,6 +127,7 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HeartbeatAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -176,6 +177,11 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                 name: "IX_CustomerImports_FileId",
                 table: "CustomerImports",
                 column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerImports_Status",
+                table: "CustomerImports",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerImports_TenantId_CreatedAt",

@@ -127,6 +127,7 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HeartbeatAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -176,6 +177,11 @@ namespace CareLoop.Migrations.Postgres.Migrations
                 name: "IX_CustomerImports_FileId",
                 table: "CustomerImports",
                 column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerImports_Status",
+                table: "CustomerImports",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerImports_TenantId_CreatedAt",
