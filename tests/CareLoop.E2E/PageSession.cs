@@ -19,15 +19,23 @@ public sealed class PageSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<PageSession> StartAsync(BrowserFixture browser)
+    /// <summary>A phone: 390 × 844 CSS pixels at 3×, touch, a mobile user agent (what customers and engineers hold).</summary>
+    public static BrowserNewContextOptions Phone => new()
+    {
+        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        DeviceScaleFactor = 3,
+        IsMobile = true,
+        HasTouch = true,
+        UserAgent = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36",
+    };
+
+    public static async Task<PageSession> StartAsync(BrowserFixture browser, BrowserNewContextOptions? device = null)
     {
         var app = await CareLoopApp.StartAsync(DatabaseKind.Sqlite, startOutbox: false);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(),
-            Locale = "en-US", // the UI must be Chinese by default whatever the browser's language
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
+        var options = device ?? new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } };
+        options.BaseURL = app.BaseAddress.ToString();
+        options.Locale = "en-US"; // the UI must be Chinese by default whatever the browser's language
+        var context = await browser.Browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         return new PageSession(app, context, await context.NewPageAsync());
     }
