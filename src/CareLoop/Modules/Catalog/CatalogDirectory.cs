@@ -19,15 +19,17 @@ internal sealed class CatalogDirectory(CareLoopDbContext db) : ICatalog
     public async Task<IReadOnlyList<ModelSummary>> ActiveModelsAsync(CancellationToken cancellationToken) =>
         await db.Set<ProductModel>().Where(m => m.IsActive).OrderBy(m => m.Name).Select(m => new ModelSummary(m.Id, m.Sku, m.Name)).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<WarrantyCoverInfo>> WarrantyCoversAsync(
-        Guid modelId, DateOnly? invoiceDate, DateOnly? deliveryDate, DateOnly? manufactureDate, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UnitCoverage>> CoverageAsync(IReadOnlyList<UnitFacts> units, CancellationToken cancellationToken)
     {
-        var policy = await PolicyAsync(modelId, cancellationToken);
-        return policy is null
-            ? []
-            : WarrantyCalculator.Covers(policy, new WarrantyFacts(invoiceDate, deliveryDate, manufactureDate))
-                .Select(c => new WarrantyCoverInfo(c.Scope, c.Start, c.End))
-                .ToList();
+        var ids = units.Select(u => u.ModelId).Distinct().ToList();
+        var models = await db.Set<ProductModel>().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.Name, m.Warranty })
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        return units.Select(u => models.TryGetValue(u.ModelId, out var m)
+                ? new UnitCoverage(m.Name, WarrantyCalculator.Covers(m.Warranty, new WarrantyFacts(u.InvoiceDate, u.DeliveryDate, u.ManufactureDate))
+                    .Select(c => new WarrantyCoverInfo(c.Scope, c.Start, c.End)).ToList())
+                : new UnitCoverage(null, []))
+            .ToList();
     }
 
     public async Task<bool> WarrantyTransfersAsync(Guid modelId, CancellationToken cancellationToken) =>

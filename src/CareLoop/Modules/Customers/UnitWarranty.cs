@@ -12,15 +12,26 @@ public sealed record CoverView(string Scope, DateOnly Start, DateOnly End, int D
 /// </summary>
 public sealed class UnitWarranty(ICatalog catalog, TimeProvider time)
 {
-    public async Task<IReadOnlyList<CoverView>> CoversAsync(RegisteredUnit unit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CoverView>> CoversAsync(RegisteredUnit unit, CancellationToken cancellationToken) =>
+        (await CoverageAsync([unit], cancellationToken))[0].Covers;
+
+    /// <summary>Many units in one catalog query; in the order given.</summary>
+    public async Task<IReadOnlyList<(string? ModelName, IReadOnlyList<CoverView> Covers)>> CoverageAsync(IReadOnlyList<RegisteredUnit> units, CancellationToken cancellationToken)
     {
+        if (units.Count == 0)
+        {
+            return [];
+        }
+
         var today = TimeDisplay.Today(time);
-        return (await catalog.WarrantyCoversAsync(unit.ModelId, unit.PurchaseDate, unit.DeliveryDate, null, cancellationToken))
-            .Select(cover =>
-            {
-                var end = unit.EffectiveEnd(cover.Scope, cover.End, WarrantyScopes.MainUnit);
-                return new CoverView(cover.Scope, cover.Start, end, WarrantyScopes.DaysRemaining(end, today));
-            })
+        var coverage = await catalog.CoverageAsync(units.Select(u => new UnitFacts(u.ModelId, u.PurchaseDate, u.DeliveryDate, null)).ToList(), cancellationToken);
+        return units.Zip(coverage, (unit, c) => (c.ModelName, (IReadOnlyList<CoverView>)c.Covers
+                .Select(cover =>
+                {
+                    var end = unit.EffectiveEnd(cover.Scope, cover.End, WarrantyScopes.MainUnit);
+                    return new CoverView(cover.Scope, cover.Start, end, WarrantyScopes.DaysRemaining(end, today));
+                })
+                .ToList()))
             .ToList();
     }
 }

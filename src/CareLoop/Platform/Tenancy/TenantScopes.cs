@@ -30,6 +30,19 @@ public sealed class TenantScopes(IServiceScopeFactory scopes)
         return scope;
     }
 
+    /// <summary>
+    /// The tenants that have at least one <typeparamref name="T"/> matching <paramref name="filter"/>: how a module's
+    /// background job finds its work (queued imports, due reminders) without reading another tenant's rows. It
+    /// returns tenant ids only; the job then opens <see cref="For"/> each tenant and works under its query filter.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> TenantsWithAsync<T>(System.Linq.Expressions.Expression<Func<T, bool>> filter, CancellationToken cancellationToken)
+        where T : class, ITenantOwned
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CareLoopDbContext>().Set<T>().IgnoreQueryFilters()
+            .Where(filter).Select(e => e.TenantId).Distinct().ToListAsync(cancellationToken);
+    }
+
     /// <summary>An active brand's scope, or null for an unknown, inactive or non-brand slug.</summary>
     public async Task<BrandScope?> ForBrandAsync(string? slug, CancellationToken cancellationToken)
     {

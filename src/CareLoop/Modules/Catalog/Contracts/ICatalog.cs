@@ -10,8 +10,11 @@ public interface ICatalog
     /// <summary>Models on sale, by name: what a customer or an importer may pick.</summary>
     Task<IReadOnlyList<ModelSummary>> ActiveModelsAsync(CancellationToken cancellationToken);
 
-    /// <summary>The model's warranty covers for a unit with these dates (empty when the start rule's date is missing).</summary>
-    Task<IReadOnlyList<WarrantyCoverInfo>> WarrantyCoversAsync(Guid modelId, DateOnly? invoiceDate, DateOnly? deliveryDate, DateOnly? manufactureDate, CancellationToken cancellationToken);
+    /// <summary>
+    /// The warranty covers (by each model's policy and start rule; none when the rule's date is missing) and the model
+    /// name of many units at once, in one query however many units. Results are in the order of <paramref name="units"/>.
+    /// </summary>
+    Task<IReadOnlyList<UnitCoverage>> CoverageAsync(IReadOnlyList<UnitFacts> units, CancellationToken cancellationToken);
 
     /// <summary>Whether the model's warranty follows the unit to a new owner.</summary>
     Task<bool> WarrantyTransfersAsync(Guid modelId, CancellationToken cancellationToken);
@@ -26,6 +29,12 @@ public static class WarrantyScopes
     /// <summary>Days left including today; 0 once expired.</summary>
     public static int DaysRemaining(DateOnly end, DateOnly today) => Math.Max(0, end.DayNumber - today.DayNumber + 1);
 }
+
+/// <summary>What a warranty start rule may need about one unit.</summary>
+public sealed record UnitFacts(Guid ModelId, DateOnly? InvoiceDate, DateOnly? DeliveryDate, DateOnly? ManufactureDate);
+
+/// <summary>A unit's model name (null when the model is gone) and its covers by the model's policy.</summary>
+public sealed record UnitCoverage(string? ModelName, IReadOnlyList<WarrantyCoverInfo> Covers);
 
 /// <summary>One warranty scope of a unit: <c>main-unit</c>, <c>wear-parts</c> or a component name.</summary>
 public sealed record WarrantyCoverInfo(string Scope, DateOnly Start, DateOnly End);

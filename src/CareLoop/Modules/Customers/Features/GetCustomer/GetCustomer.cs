@@ -31,11 +31,13 @@ public sealed record CustomerProfile(
 
 /// <summary>A customer's profile with phones masked; revealing one is a separate, audited action.</summary>
 /// <summary>The customer 360: profile, units with warranty state, service history, contactability — one call.</summary>
-public sealed class GetCustomerHandler(CareLoopDbContext db, ICatalog catalog, UnitWarranty warranty, ICustomerServiceHistory service, TimeProvider time)
+public sealed class GetCustomerHandler(CareLoopDbContext db, UnitWarranty warranty, ICustomerServiceHistory service, TimeProvider time)
 {
     public async Task<Result<CustomerProfile>> HandleAsync(Guid id, CancellationToken cancellationToken)
     {
-        var c = await db.Set<Customer>().AsNoTracking().Include(x => x.Phones).Include(x => x.Addresses).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        // One query: a customer has one or two phones and addresses, so the joined rows stay few.
+        var c = await db.Set<Customer>().AsNoTracking().Include(x => x.Phones).Include(x => x.Addresses).AsSingleQuery()
+            .SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (c is null)
         {
             return Error.NotFound();
@@ -55,12 +57,11 @@ public sealed class GetCustomerHandler(CareLoopDbContext db, ICatalog catalog, U
     {
         var units = await db.Set<RegisteredUnit>().AsNoTracking().Include(u => u.Extensions).Include(u => u.Transfers).Where(u => u.CustomerId == customerId)
             .OrderByDescending(u => u.RegisteredAt).AsSplitQuery().ToListAsync(cancellationToken);
+        var coverage = await warranty.CoverageAsync(units, cancellationToken);
         var views = new List<UnitView>();
-        foreach (var u in units)
+        foreach (var (u, (modelName, covers)) in units.Zip(coverage))
         {
-            var model = await catalog.FindModelAsync(u.ModelId, cancellationToken);
-            var covers = await warranty.CoversAsync(u, cancellationToken);
-            views.Add(new UnitView(u.Id, u.SerialNumber, u.Sku, model?.Name, u.PurchaseDate, u.Channel, u.OrderNumber, u.DeliveryDate, u.InstallDate,
+            views.Add(new UnitView(u.Id, u.SerialNumber, u.Sku, modelName, u.PurchaseDate, u.Channel, u.OrderNumber, u.DeliveryDate, u.InstallDate,
                 covers, u.ExtendedDays,
                 u.Extensions.OrderByDescending(e => e.RequestedAt).Select(e => new ExtensionView(e.Id, e.Days, e.Kind, e.Reason, e.Status, e.RequestedAt)).ToList(),
                 u.Source, u.InvoiceFileId is not null, u.WarrantyVoidedOn,

@@ -7,69 +7,71 @@ using Quartz;
 namespace CareLoop.Modules.Customers.Features.ImportCustomers;
 
 /// <summary>
-/// Polls for queued imports (of any tenant) and runs them one at a time per node. A claim is an optimistic-concurrency
-/// update, so two nodes never run the same import; an import whose node stopped beating is claimed again and, being
-/// idempotent on serial number, simply resumes. Polling the table (not a one-off trigger) survives restarts on the
-/// in-memory job store SQLite uses.
+/// Polls for queued imports and runs them one at a time per node, each in its tenant's scope. A claim is an
+/// optimistic-concurrency update, so two nodes never run the same import; an import whose node stopped beating is
+/// claimed again and, being idempotent on serial number, simply starts over. Polling the table (not a one-off
+/// trigger) survives restarts on the in-memory job store SQLite uses.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class RunImportsJob(IServiceScopeFactory scopes, TenantScopes tenants, TimeProvider time, ILogger<RunImportsJob> logger) : IJob
+public sealed class RunImportsJob(TenantScopes tenants, TimeProvider time, ILogger<RunImportsJob> logger) : IJob
 {
     public static readonly JobKey Key = new("run-customer-imports", "customers");
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        while (await ClaimAsync(cancellationToken) is { } claimed)
+        var waiting = await tenants.TenantsWithAsync<ImportJob>(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running, cancellationToken);
+        foreach (var tenantId in waiting)
         {
-            await using var scope = tenants.For(claimed.TenantId);
-            try
+            while (await ClaimAsync(tenantId, cancellationToken) is { } importId)
             {
-                await scope.ServiceProvider.GetRequiredService<ImportProcessor>().RunAsync(claimed.Id, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Import {ImportId} failed", claimed.Id);
-                await FailAsync(claimed, e, cancellationToken);
+                await RunAsync(tenantId, importId, cancellationToken);
             }
         }
     }
 
-    private async Task<ImportJob?> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<Guid?> ClaimAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = tenants.For(tenantId);
         var db = scope.ServiceProvider.GetRequiredService<CareLoopDbContext>();
         var now = time.GetUtcNow();
-        var candidates = await db.Set<ImportJob>().IgnoreQueryFilters()
+        var candidates = await db.Set<ImportJob>()
             .Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
             .OrderBy(j => j.CreatedAt)
             .Take(20)
             .ToListAsync(cancellationToken);
-        foreach (var job in candidates.Where(j => j.IsClaimable(now, StaleAfter)))
+        if (candidates.FirstOrDefault(j => j.IsClaimable(now, StaleAfter)) is not { } job)
         {
-            scope.ServiceProvider.GetRequiredService<ITenantContext>().Set(job.TenantId, null);
-            job.Claim(now);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return job;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another node took it first.
-                return null;
-            }
+            return null;
         }
 
-        return null;
+        job.Claim(now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return job.Id;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null; // another node took it first
+        }
     }
 
-    private async Task FailAsync(ImportJob claimed, Exception error, CancellationToken cancellationToken)
+    private async Task RunAsync(Guid tenantId, Guid importId, CancellationToken cancellationToken)
     {
-        await using var scope = tenants.For(claimed.TenantId);
-        var db = scope.ServiceProvider.GetRequiredService<CareLoopDbContext>();
-        var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == claimed.Id, cancellationToken);
-        job.Fail(error.GetType().Name + ": " + error.Message, time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await using var scope = tenants.For(tenantId);
+            await scope.ServiceProvider.GetRequiredService<ImportProcessor>().RunAsync(importId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Import {ImportId} failed", importId);
+            await using var scope = tenants.For(tenantId);
+            var db = scope.ServiceProvider.GetRequiredService<CareLoopDbContext>();
+            var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == importId, cancellationToken);
+            job.Fail(e.GetType().Name + ": " + e.Message, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }
