@@ -31,12 +31,16 @@ start_app() { # provider connection
   for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && return 0; sleep 0.1; done
   cat "$work/app.log"; exit 1
 }
+libpq() { python3 -c 'import sys;print(" ".join(p.replace("Username","user").replace("Password","password").replace("Host","host").replace("Port","port").replace("Database","dbname") for p in sys.argv[1].split(";") if p))' "$1"; }
 stop_app() { kill %1 2>/dev/null || true; wait %1 2>/dev/null || true; }
 
 run() { # provider connection
   echo "== $1: $customers customers, $((customers * units)) units"
   start_app "$1" "$2"; stop_app                       # migrate + demo seed
   dotnet "$bench" generate --provider "$1" --connection "$2" --key "$key" --customers "$customers" --units-per-customer "$units" --sample "$work/sample.txt"
+  # Statistics as a production database would have them (SQLite: PRAGMA optimize at start-up), and no autovacuum
+  # of the freshly generated tables landing in the middle of the lookups.
+  if [ "$1" = Postgres ]; then psql "$(libpq "$2")" -qc "VACUUM ANALYZE" >/dev/null; fi
   start_app "$1" "$2"
   dotnet "$bench" lookup --url "http://127.0.0.1:$port" --password $password --sample "$work/sample.txt" --requests "$requests"
   stop_app
@@ -45,6 +49,7 @@ run() { # provider connection
 [ "$providers" = postgres ] || run Sqlite "Data Source=$work/bench.db;Pooling=true"
 if [ "$providers" != sqlite ] && [ -n "${CARELOOP_BENCH_POSTGRES:-}" ]; then
   db=careloop_bench_$$
-  psql "$(python3 -c 'import sys;print(" ".join(p.replace("Username","user").replace("Password","password").replace("Host","host").replace("Port","port").replace("Database","dbname") for p in sys.argv[1].split(";") if p))' "$CARELOOP_BENCH_POSTGRES")" -qc "CREATE DATABASE $db" >/dev/null
+  psql "$(libpq "$CARELOOP_BENCH_POSTGRES")" -qc "CREATE DATABASE $db" >/dev/null
   run Postgres "$(echo "$CARELOOP_BENCH_POSTGRES" | sed "s/Database=[^;]*/Database=$db/")"
+  psql "$(libpq "$CARELOOP_BENCH_POSTGRES")" -qc "DROP DATABASE $db" >/dev/null
 fi

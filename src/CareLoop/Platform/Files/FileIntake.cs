@@ -79,6 +79,9 @@ public sealed class FileIntake(CareLoopDbContext db, ITenantContext tenant, IFil
         await store.DeleteAsync(file.StorageKey, cancellationToken);
     }
 
+    /// <summary>Deletes the bytes and keeps the row (who uploaded what, when, its hash): for files whose content is done with.</summary>
+    public Task DeleteContentAsync(StoredFile file, CancellationToken cancellationToken) => store.DeleteAsync(file.StorageKey, cancellationToken);
+
     /// <summary>The file's bytes for download; null when the row or the bytes are gone.</summary>
     public async Task<(StoredFile File, Stream Content)?> OpenAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -51,6 +51,7 @@ public sealed class ImportCustomersTests
         Assert.Equal(0, second.GetProperty("createdUnits").GetInt32());
         Assert.Equal(0, second.GetProperty("createdCustomers").GetInt32());
         Assert.Equal(afterFirst, afterSecond);
+        Assert.DoesNotContain(Directory.EnumerateFiles(app.FilesRoot, "*", SearchOption.AllDirectories), path => path.Contains("/import/", StringComparison.Ordinal));
         var linked = await app.DbAsync("demo-brand", db => db.Set<RegisteredUnit>().Where(u => u.SerialNumber == "WP6900000001")
             .Select(u => db.Set<Customer>().Where(c => c.Id == u.CustomerId).Select(c => c.Name).Single()).SingleAsync());
         Assert.Equal("张伟", linked);

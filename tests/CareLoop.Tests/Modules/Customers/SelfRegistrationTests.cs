@@ -8,6 +8,7 @@ using CareLoop.Platform.Messaging;
 using CareLoop.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static CareLoop.Tests.Modules.Customers.CustomerApi;
 
 namespace CareLoop.Tests.Modules.Customers;
 
@@ -15,8 +16,6 @@ public sealed class SelfRegistrationTests
 {
     /// <summary>The smallest valid PNG header plus padding: detected as an image by its magic bytes.</summary>
     internal static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[4096]];
-
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
 
     [Theory, AllProviders]
     public async Task A_customer_registers_a_unit_from_its_QR_code_with_an_SMS_code_and_an_invoice(DatabaseKind kind)
@@ -164,7 +163,4 @@ public sealed class SelfRegistrationTests
 
         return form;
     }
-
-    private static string[] Fields(JsonElement problem) =>
-        problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString() + ":" + e.GetProperty("code").GetString()).ToArray();
 }

@@ -4,13 +4,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CareLoop.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static CareLoop.Tests.Modules.Customers.CustomerApi;
 
 namespace CareLoop.Tests.Modules.Customers;
 
 public sealed class TransferAndSettingsTests
 {
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
-
     [Theory, AllProviders]
     public async Task A_transfer_moves_the_unit_and_the_warranty_follows_only_when_the_policy_says_so(DatabaseKind kind)
     {
@@ -112,10 +111,4 @@ public sealed class TransferAndSettingsTests
         form.Add(file, "invoice", name);
         return form;
     }
-
-    private static string UnitId(JsonElement profile, string serial) =>
-        profile.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("serialNumber").GetString() == serial).GetProperty("id").GetString()!;
-
-    private static async Task<string> CustomerIdAsync(HttpClient client, string phone) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/v1/customers?q=" + phone)).GetProperty("items")[0].GetProperty("id").GetString()!;
 }

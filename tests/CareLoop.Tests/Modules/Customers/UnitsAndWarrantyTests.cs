@@ -3,13 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CareLoop.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static CareLoop.Tests.Modules.Customers.CustomerApi;
 
 namespace CareLoop.Tests.Modules.Customers;
 
 public sealed class UnitsAndWarrantyTests
 {
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
-
     [Theory, AllProviders]
     public async Task A_registered_unit_shows_each_warranty_cover_with_the_days_remaining(DatabaseKind kind)
     {
@@ -88,10 +87,4 @@ public sealed class UnitsAndWarrantyTests
 
     private static DateOnly MainEnd(JsonElement unit) =>
         DateOnly.Parse(unit.GetProperty("covers").EnumerateArray().Single(c => c.GetProperty("scope").GetString() == "main-unit").GetProperty("end").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string[] Fields(JsonElement problem) =>
-        problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString() + ":" + e.GetProperty("code").GetString()).ToArray();
-
-    private static async Task<string> CustomerIdAsync(HttpClient client, string phone) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/v1/customers?q=" + phone)).GetProperty("items")[0].GetProperty("id").GetString()!;
 }

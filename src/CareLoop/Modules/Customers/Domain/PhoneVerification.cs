@@ -60,8 +60,6 @@ public sealed class PhoneVerification : ITenantOwned
         return (verification, code);
     }
 
-    public bool IsLive(DateTimeOffset now) => UsedAt is null && now < ExpiresAt && Attempts < CustomerRules.VerificationMaxAttempts;
-
     /// <summary>Checks a typed code; a wrong one counts against the attempts. A verified code is used up.</summary>
     public VerificationOutcome Verify(string? code, DateTimeOffset now)
     {

@@ -44,7 +44,26 @@ public sealed class ImportProcessor(
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        await using var content = await files.OpenContentAsync(file, cancellationToken);
+        await using (var content = await files.OpenContentAsync(file, cancellationToken))
+        {
+            await ImportRowsAsync(importId, content, format, cancellationToken);
+        }
+
+        var done = await db.Set<ImportJob>().SingleAsync(j => j.Id == importId, cancellationToken);
+        done.Complete(time.GetUtcNow());
+        audit.Record(done.TenantId, done.RequestedBy, done.RequestedByName, "customers.imported", nameof(ImportJob), done.Id.ToString(), new
+        {
+            done.FileName, done.ProcessedRows, done.CreatedCustomers, done.CreatedUnits, done.SkippedRows, done.RejectedRows,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The sheet holds phone numbers in clear: once imported, only the encrypted copies remain (the row errors
+        // keep masked values for the report).
+        await files.DeleteContentAsync(file, cancellationToken);
+    }
+
+    private async Task ImportRowsAsync(Guid importId, Stream content, MiniExcelLibs.ExcelType format, CancellationToken cancellationToken)
+    {
         Dictionary<string, string>? columns = null;
         var batch = new List<Row>(BatchSize);
         var number = 1;
@@ -69,14 +88,6 @@ public sealed class ImportProcessor(
         {
             await CommitBatchAsync(importId, batch, columns!, cancellationToken);
         }
-
-        var done = await db.Set<ImportJob>().SingleAsync(j => j.Id == importId, cancellationToken);
-        done.Complete(time.GetUtcNow());
-        audit.Record(done.TenantId, done.RequestedBy, done.RequestedByName, "customers.imported", nameof(ImportJob), done.Id.ToString(), new
-        {
-            done.FileName, done.ProcessedRows, done.CreatedCustomers, done.CreatedUnits, done.SkippedRows, done.RejectedRows,
-        });
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task CommitBatchAsync(Guid importId, List<Row> batch, Dictionary<string, string> columns, CancellationToken cancellationToken)

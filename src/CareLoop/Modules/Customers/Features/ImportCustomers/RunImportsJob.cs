@@ -1,4 +1,5 @@
 using CareLoop.Modules.Customers.Domain;
+using CareLoop.Platform.Files;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -72,6 +73,10 @@ public sealed class RunImportsJob(TenantScopes tenants, TimeProvider time, ILogg
             var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == importId, cancellationToken);
             job.Fail(e.GetType().Name + ": " + e.Message, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            if (await db.Set<StoredFile>().SingleOrDefaultAsync(f => f.Id == job.FileId, cancellationToken) is { } file)
+            {
+                await scope.ServiceProvider.GetRequiredService<FileIntake>().DeleteContentAsync(file, cancellationToken);
+            }
         }
     }
 }

@@ -1,0 +1,22 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CareLoop.Tests.Modules.Customers;
+
+/// <summary>What the customers tests keep asking the API and its problem details.</summary>
+internal static class CustomerApi
+{
+    /// <summary>Today in the demo tenant's time zone (warranty days are counted in it).</summary>
+    public static DateOnly Today =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+
+    public static async Task<string> CustomerIdAsync(HttpClient client, string phone) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/customers?q=" + phone)).GetProperty("items")[0].GetProperty("id").GetString()!;
+
+    public static string UnitId(JsonElement profile, string serial) =>
+        profile.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("serialNumber").GetString() == serial).GetProperty("id").GetString()!;
+
+    /// <summary>A validation problem's errors as <c>field:code</c>.</summary>
+    public static string[] Fields(JsonElement problem) =>
+        problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString() + ":" + e.GetProperty("code").GetString()).ToArray();
+}
