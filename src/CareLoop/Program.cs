@@ -3,6 +3,7 @@ using CareLoop.Modules.Catalog;
 using CareLoop.Modules.Customers;
 using CareLoop.Modules.Network;
 using CareLoop.Modules.Staff;
+using CareLoop.Modules.WorkOrders;
 using CareLoop.Platform;
 using CareLoop.Platform.Auditing;
 using CareLoop.Platform.Files;
@@ -43,6 +44,7 @@ builder.Services.AddStaff();
 builder.Services.AddCatalog();
 builder.Services.AddNetwork();
 builder.Services.AddCustomers(builder.Configuration);
+builder.Services.AddWorkOrders();
 
 var app = builder.Build();
 
@@ -88,7 +90,8 @@ app.MapApiV1()
     .MapStaff()
     .MapCatalog()
     .MapNetwork()
-    .MapCustomers(downloads);
+    .MapCustomers(downloads)
+    .MapWorkOrders();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -28,4 +28,14 @@ internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext ten
                 c.DoNotDisturbUntil != null && c.DoNotDisturbUntil > now))
             .SingleOrDefaultAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken) =>
+        customerIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Set<Customer>().Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+
+    public Task<UnitSummary?> FindUnitAsync(Guid unitId, CancellationToken cancellationToken) =>
+        db.Set<RegisteredUnit>().Where(u => u.Id == unitId)
+            .Select(u => new UnitSummary(u.Id, u.CustomerId, u.ModelId, u.Sku, u.SerialNumber))
+            .SingleOrDefaultAsync(cancellationToken);
 }

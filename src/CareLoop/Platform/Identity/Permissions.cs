@@ -24,26 +24,36 @@ public static class Permissions
     public const string SettingsManage = "settings.manage";
     public const string CustomersImport = "customers.import";
     public const string CustomersExport = "customers.export";
+    public const string WorkOrdersRead = "work-orders.read";
+
+    /// <summary>Every order of the tenant; without it (engineers) only the orders assigned to oneself.</summary>
+    public const string WorkOrdersReadAll = "work-orders.read-all";
+    public const string WorkOrdersCreate = "work-orders.create";
+
+    /// <summary>May call the transition endpoint; which actions is the state machine's table (roles per transition).</summary>
+    public const string WorkOrdersTransition = "work-orders.transition";
 
     public static readonly IReadOnlyList<string> All =
-        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport];
+        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport, WorkOrdersRead, WorkOrdersReadAll, WorkOrdersCreate, WorkOrdersTransition];
 }
 
 public static class RolePermissions
 {
     private static readonly string[] Everyone = [Permissions.DashboardView, Permissions.TokensManageOwn, Permissions.CatalogRead];
 
+    private static readonly string[] Service = [Permissions.WorkOrdersRead, Permissions.WorkOrdersReadAll, Permissions.WorkOrdersTransition];
+
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Map = new Dictionary<string, IReadOnlySet<string>>
     {
-        [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage),
-        [Roles.TenantAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.SettingsManage, Permissions.CustomersImport, Permissions.CustomersExport),
-        [Roles.Supervisor] = Set(Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.CustomersImport, Permissions.CustomersExport),
-        [Roles.Agent] = Set(Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone),
-        [Roles.Dispatcher] = Set(Permissions.UsersRead, Permissions.NetworkRead, Permissions.CustomersRead),
-        [Roles.Engineer] = Set(Permissions.MobileUse),
-        [Roles.RepairTechnician] = Set(),
-        [Roles.WarehouseClerk] = Set(),
-        [Roles.QualityManager] = Set(Permissions.AuditRead, Permissions.CustomersRead),
+        [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.WorkOrdersRead, Permissions.WorkOrdersReadAll),
+        [Roles.TenantAdmin] = Set([Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.SettingsManage, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate]),
+        [Roles.Supervisor] = Set([Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate]),
+        [Roles.Agent] = Set([Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, .. Service, Permissions.WorkOrdersCreate]),
+        [Roles.Dispatcher] = Set([Permissions.UsersRead, Permissions.NetworkRead, Permissions.CustomersRead, .. Service]),
+        [Roles.Engineer] = Set(Permissions.MobileUse, Permissions.WorkOrdersRead, Permissions.WorkOrdersTransition),
+        [Roles.RepairTechnician] = Set([.. Service]),
+        [Roles.WarehouseClerk] = Set([.. Service]),
+        [Roles.QualityManager] = Set([Permissions.AuditRead, Permissions.CustomersRead, .. Service]),
     };
 
     public static IEnumerable<string> For(IEnumerable<string> roles) =>

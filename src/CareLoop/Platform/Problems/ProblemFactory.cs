@@ -23,6 +23,11 @@ public sealed class ProblemFactory(IStringLocalizer<SharedResource> text)
                 .ToArray();
         }
 
+        foreach (var (name, value) in error.Extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[name] = value;
+        }
+
         return problem;
     }
 

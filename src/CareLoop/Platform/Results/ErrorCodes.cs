@@ -52,6 +52,10 @@ public static class ErrorCodes
     public const string VerificationLocked = "verification_locked";
     public const string SameOwner = "same_owner";
     public const string ImportHeaders = "import_headers";
+    public const string IllegalTransition = "illegal_transition";
+    public const string UnknownUnit = "unknown_unit";
+    public const string UnknownCustomer = "unknown_customer";
+    public const string NotAnEngineer = "not_an_engineer";
 
     public const string Required = "required";
     public const string TooLong = "too_long";

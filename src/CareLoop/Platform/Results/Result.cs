@@ -6,6 +6,9 @@ namespace CareLoop.Platform.Results;
 /// </summary>
 public sealed record Error(string Code, int Status, IReadOnlyList<FieldError>? Fields = null, params object[] Args)
 {
+    /// <summary>Extra members of the problem detail, e.g. the current state and version with a 409.</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
     public static Error Validation(IReadOnlyList<FieldError> fields) => new(ErrorCodes.ValidationFailed, 422, fields);
     public static Error NotFound(string code = ErrorCodes.NotFound) => new(code, 404);
     public static Error Conflict(string code) => new(code, 409);

@@ -6,6 +6,14 @@ public interface ICustomerDirectory
     Task<Guid?> FindByPhoneAsync(string phone, CancellationToken cancellationToken);
 
     Task<CustomerSummary?> FindAsync(Guid customerId, CancellationToken cancellationToken);
+
+    /// <summary>Many customers' names at once (lists): id → name, for the ids that exist.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
+
+    Task<UnitSummary?> FindUnitAsync(Guid unitId, CancellationToken cancellationToken);
 }
+
+/// <summary>A registered unit as other modules see it: whose it is, which model, which serial.</summary>
+public sealed record UnitSummary(Guid Id, Guid CustomerId, Guid ModelId, string Sku, string SerialNumber);
 
 public sealed record CustomerSummary(Guid Id, string Name, string? MaskedPhone, string? DistrictCode, bool DoNotDisturb);

@@ -1,0 +1,40 @@
+using CareLoop.Modules.WorkOrders.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareLoop.Modules.WorkOrders.Data;
+
+internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>
+{
+    public void Configure(EntityTypeBuilder<WorkOrder> b)
+    {
+        b.ToTable("WorkOrders");
+        b.HasKey(w => w.Id);
+        b.Property(w => w.Number).HasMaxLength(20);
+        b.Property(w => w.Description).HasMaxLength(2000);
+        b.Ignore(w => w.Window);
+        b.Ignore(w => w.IsOpen);
+        b.Ignore(w => w.DomainEvents);
+        b.HasIndex(w => new { w.TenantId, w.Number }).IsUnique();
+        // The list's filters: by state (the queues), by engineer (their day), by customer (the 360).
+        b.HasIndex(w => new { w.TenantId, w.State, w.CreatedAt });
+        b.HasIndex(w => new { w.TenantId, w.AssigneeId, w.State });
+        b.HasIndex(w => new { w.TenantId, w.CustomerId, w.CreatedAt });
+        b.HasMany(w => w.Timeline).WithOne().HasForeignKey(t => t.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(w => w.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
+{
+    public void Configure(EntityTypeBuilder<TimelineEntry> b)
+    {
+        b.ToTable("WorkOrderTimeline");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.ActorName).HasMaxLength(256);
+        b.Property(t => t.Action).HasMaxLength(32);
+        b.Property(t => t.Reason).HasMaxLength(500);
+        b.Property(t => t.TrackingNumber).HasMaxLength(64);
+        b.HasIndex(t => new { t.WorkOrderId, t.At });
+    }
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using CareLoop.Modules.WorkOrders.Contracts;
+using CareLoop.Modules.WorkOrders.Domain;
+using CareLoop.Platform.Identity;
+using CareLoop.Platform.Persistence;
+using CareLoop.Platform.Problems;
+using CareLoop.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareLoop.Modules.WorkOrders.Features.GetWorkOrder;
+
+public sealed record TimelineView(
+    DateTimeOffset At, string ActorName, string Action, WorkOrderState? From, WorkOrderState To, string? Reason, Guid? AssigneeId,
+    AppointmentWindow? Window, RescheduleCause? Cause, double? Latitude, double? Longitude, string? TrackingNumber);
+
+/// <summary>
+/// A work order as the API and the page show it. <c>Sla</c> is null until SLA policies exist (issue 4's clocks);
+/// <c>AllowedActions</c> is what the caller may do now.
+/// </summary>
+public sealed record WorkOrderView(
+    Guid Id, string Number, WorkOrderKind Kind, WorkOrderState State, WorkOrderPriority Priority, Guid CustomerId, Guid? UnitId,
+    string Description, Guid? AssigneeId, AppointmentWindow? Window, object? Sla, bool IsRepeatRepair, int RescheduleCount,
+    WorkOrderState? SuspendedFrom, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, DateTimeOffset? ClosedAt, long Version,
+    IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineView> Timeline);
+
+public sealed class GetWorkOrderHandler(CareLoopDbContext db)
+{
+    public async Task<Result<WorkOrderView>> HandleAsync(ClaimsPrincipal actor, Guid id, CancellationToken cancellationToken)
+    {
+        var order = await db.Set<WorkOrder>().AsNoTracking().Include(w => w.Timeline).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (order is null || (WorkOrderActors.SeesOnlyOwn(actor) && order.AssigneeId != actor.UserId()))
+        {
+            return Error.NotFound();
+        }
+
+        return View(order, WorkOrderActors.From(actor));
+    }
+
+    internal static WorkOrderView View(WorkOrder o, WorkOrderActor actor) => new(
+        o.Id, o.Number, o.Kind, o.State, o.Priority, o.CustomerId, o.UnitId, o.Description, o.AssigneeId, o.Window, null, o.IsRepeatRepair,
+        o.RescheduleCount, o.SuspendedFrom, o.CreatedAt, o.CompletedAt, o.ClosedAt, o.Version,
+        o.ActionsFor(actor).Select(WorkOrder.ToCamel).ToList(),
+        o.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(
+            t.At, t.ActorName, t.Action, t.FromState, t.ToState, t.Reason, t.AssigneeId,
+            t.WindowStart is { } s && t.WindowEnd is { } e ? new AppointmentWindow(s, e) : null, t.Cause, t.Latitude, t.Longitude, t.TrackingNumber)).ToList());
+}
+
+public static class GetWorkOrderEndpoint
+{
+    public static void MapGetWorkOrder(this RouteGroupBuilder orders) =>
+        orders.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, GetWorkOrderHandler handler, HttpContext http, CancellationToken ct) =>
+                (await handler.HandleAsync(user, id, ct)).ToHttp(http, TypedResults.Ok))
+            .RequireAuthorization(Permissions.WorkOrdersRead)
+            .WithSummary("A work order with its timeline and the actions the caller may take now.");
+}

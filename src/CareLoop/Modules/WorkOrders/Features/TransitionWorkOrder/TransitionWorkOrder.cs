@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using CareLoop.Modules.Staff.Contracts;
+using CareLoop.Modules.WorkOrders.Contracts;
+using CareLoop.Modules.WorkOrders.Domain;
+using CareLoop.Platform.Auditing;
+using CareLoop.Platform.Identity;
+using CareLoop.Platform.Persistence;
+using CareLoop.Platform.Problems;
+using CareLoop.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareLoop.Modules.WorkOrders.Features.TransitionWorkOrder;
+
+/// <summary>
+/// One endpoint for every move: <c>action</c> is the state machine's (camelCase), <c>expectedVersion</c> the version
+/// the caller saw; the rest depends on the action (reason, assigneeId, window, cause, location, trackingNumber).
+/// </summary>
+public sealed record TransitionRequest(
+    string? Action, long? ExpectedVersion, string? Reason = null, Guid? AssigneeId = null, AppointmentWindow? Window = null,
+    RescheduleCause? Cause = null, double? Latitude = null, double? Longitude = null, string? TrackingNumber = null);
+
+public sealed record TransitionResult(Guid Id, string Number, WorkOrderState State, long Version);
+
+public sealed class TransitionWorkOrderHandler(CareLoopDbContext db, IStaffDirectory staff, IAuditLog audit, TimeProvider time)
+{
+    public async Task<Result<TransitionResult>> HandleAsync(ClaimsPrincipal actor, Guid id, TransitionRequest request, CancellationToken cancellationToken)
+    {
+        if (!actor.HasPermission(Permissions.WorkOrdersTransition))
+        {
+            return Error.Forbidden();
+        }
+
+        var v = new Validation();
+        if (!Enum.TryParse<WorkOrderAction>(request.Action, ignoreCase: true, out var action) || !Enum.IsDefined(action) || int.TryParse(request.Action, out _))
+        {
+            v.Add("action", string.IsNullOrWhiteSpace(request.Action) ? ErrorCodes.Required : ErrorCodes.InvalidFormat);
+        }
+
+        if (request.ExpectedVersion is null)
+        {
+            v.Add("expectedVersion", ErrorCodes.Required);
+        }
+
+        if (v.ToError() is { } invalid)
+        {
+            return invalid;
+        }
+
+        var order = await db.Set<WorkOrder>().Include(w => w.Timeline).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (order is null || (WorkOrderActors.SeesOnlyOwn(actor) && order.AssigneeId != actor.UserId()))
+        {
+            return Error.NotFound();
+        }
+
+        if (order.Version != request.ExpectedVersion)
+        {
+            return Stale(order);
+        }
+
+        if (action == WorkOrderAction.Assign && request.AssigneeId is { } assigneeId && !await IsEngineerAsync(assigneeId, cancellationToken))
+        {
+            return new Validation().Add("assigneeId", ErrorCodes.NotAnEngineer).ToError()!;
+        }
+
+        var input = new TransitionInput(request.Reason, request.AssigneeId, request.Window, request.Cause, request.Latitude, request.Longitude, request.TrackingNumber);
+        var from = order.State;
+        var moved = order.Apply(action, input, WorkOrderActors.From(actor), time.GetUtcNow());
+        if (!moved.IsSuccess)
+        {
+            return moved.Error!;
+        }
+
+        db.Entry(order).State = EntityState.Modified;
+        audit.Record("work-order." + WorkOrder.ToCamel(action), nameof(WorkOrder), order.Id.ToString(), new { from, to = order.State, request.Reason });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else moved it between our read and our write: tell the caller where it is now.
+            db.ChangeTracker.Clear();
+            return Stale(await db.Set<WorkOrder>().AsNoTracking().SingleAsync(w => w.Id == id, cancellationToken));
+        }
+
+        return new TransitionResult(order.Id, order.Number, order.State, order.Version);
+    }
+
+    private async Task<bool> IsEngineerAsync(Guid userId, CancellationToken cancellationToken) =>
+        await staff.FindAsync(userId, cancellationToken) is { IsLocked: false } member && member.Roles.Contains(Roles.Engineer);
+
+    private static Error Stale(WorkOrder current) =>
+        new Error(ErrorCodes.ConcurrencyConflict, StatusCodes.Status409Conflict)
+        {
+            Extensions = new Dictionary<string, object?>
+            {
+                ["currentState"] = WorkOrderStateNames.Of(current.State),
+                ["currentVersion"] = current.Version,
+            },
+        };
+}
+
+public static class TransitionWorkOrderEndpoint
+{
+    public static void MapTransitionWorkOrder(this RouteGroupBuilder orders) =>
+        orders.MapPost("/{id:guid}/transitions", async (Guid id, TransitionRequest body, ClaimsPrincipal user, TransitionWorkOrderHandler handler, HttpContext http, CancellationToken ct) =>
+                (await handler.HandleAsync(user, id, body, ct)).ToHttp(http, TypedResults.Ok))
+            .RequireAuthorization(Permissions.WorkOrdersTransition)
+            .WithSummary("Move a work order: { action, expectedVersion, reason?, assigneeId?, window?, cause?, latitude?, longitude?, trackingNumber? }. 409 when stale, 422 when illegal.");
+}

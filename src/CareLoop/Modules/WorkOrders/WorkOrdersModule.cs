@@ -1,0 +1,31 @@
+using CareLoop.Modules.Customers.Contracts;
+using CareLoop.Modules.WorkOrders.Features.CreateWorkOrder;
+using CareLoop.Modules.WorkOrders.Features.GetWorkOrder;
+using CareLoop.Modules.WorkOrders.Features.ListWorkOrders;
+using CareLoop.Modules.WorkOrders.Features.TransitionWorkOrder;
+
+namespace CareLoop.Modules.WorkOrders;
+
+/// <summary>Work orders: the state machine (PRODUCT.md §3.1), the timeline, and the service history of the customer 360.</summary>
+public static class WorkOrdersModule
+{
+    public static IServiceCollection AddWorkOrders(this IServiceCollection services)
+    {
+        services.AddScoped<CreateWorkOrderHandler>();
+        services.AddScoped<GetWorkOrderHandler>();
+        services.AddScoped<ListWorkOrdersHandler>();
+        services.AddScoped<TransitionWorkOrderHandler>();
+        services.AddScoped<ICustomerServiceHistory, WorkOrderServiceHistory>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapWorkOrders(this RouteGroupBuilder api)
+    {
+        var orders = api.MapGroup("/work-orders").WithTags("Work orders");
+        orders.MapCreateWorkOrder();
+        orders.MapGetWorkOrder();
+        orders.MapListWorkOrders();
+        orders.MapTransitionWorkOrder();
+        return api;
+    }
+}
