@@ -4,6 +4,8 @@ using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Domain;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Persistence;
+using CareLoop.Platform.Problems;
+using CareLoop.Platform.Results;
 using CareLoop.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,9 +68,34 @@ public sealed class ListWorkOrdersHandler(CareLoopDbContext db, ICustomerDirecto
 public static class ListWorkOrdersEndpoint
 {
     public static void MapListWorkOrders(this RouteGroupBuilder orders) =>
-        orders.MapGet("/", (WorkOrderState? state, WorkOrderKind? kind, Guid? assigneeId, Guid? customerId, bool? open, int? page, int? pageSize,
-                    ClaimsPrincipal user, ListWorkOrdersHandler handler, CancellationToken ct) =>
-                handler.HandleAsync(user, new WorkOrderFilter(state, kind, assigneeId, customerId, open), page, pageSize, ct))
+        orders.MapGet("/", async (string? state, string? kind, Guid? assigneeId, Guid? customerId, bool? open, int? page, int? pageSize,
+                    ClaimsPrincipal user, ListWorkOrdersHandler handler, HttpContext http, CancellationToken ct) =>
+            {
+                // Enum names as the API writes them (camelCase), in any case.
+                var v = new Validation();
+                var parsedState = Parse<WorkOrderState>("state", state, v);
+                var parsedKind = Parse<WorkOrderKind>("kind", kind, v);
+                return v.ToError() is { } invalid
+                    ? http.Problem(invalid)
+                    : TypedResults.Ok(await handler.HandleAsync(user, new WorkOrderFilter(parsedState, parsedKind, assigneeId, customerId, open), page, pageSize, ct));
+            })
             .RequireAuthorization(Permissions.WorkOrdersRead)
             .WithSummary("Work orders, newest first; filters: state, kind, assigneeId, customerId, open. Engineers see their own.");
+
+    private static T? Parse<T>(string field, string? text, Validation v)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _))
+        {
+            return value;
+        }
+
+        v.Add(field, ErrorCodes.InvalidFormat);
+        return null;
+    }
 }
