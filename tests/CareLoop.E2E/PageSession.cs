@@ -7,6 +7,7 @@ namespace CareLoop.E2E;
 public sealed class PageSession : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
+    private readonly List<IBrowserContext> _others = [];
 
     private PageSession(CareLoopApp app, IBrowserContext context, IPage page)
     {
@@ -63,22 +64,47 @@ public sealed class PageSession : IAsyncDisposable
         return path;
     }
 
-    public async Task SignInAsync(string userName)
+    public Task SignInAsync(string userName) => SignInAsync(Page, userName);
+
+    /// <summary>A second user in their own browser context (own cookies) on the same host: for live-update and concurrency flows.</summary>
+    public async Task<IPage> SecondUserAsync(string userName)
     {
-        await Page.GotoAsync("/login");
-        await Page.GetByTestId("tenant").FillAsync("demo-brand");
-        await Page.GetByTestId("username").FillAsync(userName);
-        await Page.GetByTestId("password").FillAsync(TestEnvironment.DemoPassword);
-        await Page.GetByTestId("sign-in").ClickAsync();
-        await WaitInteractiveAsync();
+        var context = await _context.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            Locale = "en-US",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        _others.Add(context);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, userName);
+        return page;
     }
 
     /// <summary>Waits until the staff page's circuit is live, so clicks reach Blazor's handlers.</summary>
-    public Task WaitInteractiveAsync() =>
-        Microsoft.Playwright.Assertions.Expect(Page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+    public Task WaitInteractiveAsync() => WaitInteractiveAsync(Page);
+
+    public static Task WaitInteractiveAsync(IPage page) =>
+        Microsoft.Playwright.Assertions.Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+
+    private static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/login");
+        await page.GetByTestId("tenant").FillAsync("demo-brand");
+        await page.GetByTestId("username").FillAsync(userName);
+        await page.GetByTestId("password").FillAsync(TestEnvironment.DemoPassword);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await WaitInteractiveAsync(page);
+    }
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var other in _others)
+        {
+            await other.CloseAsync();
+        }
+
         await _context.CloseAsync();
         await App.DisposeAsync();
         await App.Database.DisposeAsync();

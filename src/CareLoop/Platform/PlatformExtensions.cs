@@ -26,6 +26,7 @@ public static class PlatformExtensions
         services.AddScoped<AuditQueries>();
         services.AddScoped<OutboxAdmin>();
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<Realtime.IChangeFeed, Realtime.InProcessChangeFeed>();
         return services;
     }
 

@@ -7,8 +7,15 @@ namespace CareLoop.Modules.WorkOrders;
 internal static class WorkOrderActors
 {
     public static WorkOrderActor From(ClaimsPrincipal user) =>
-        new(user.UserId(), user.Identity?.Name ?? "system", user.RolesOf().ToHashSet());
+        new(user.UserId(), user.FindFirst(CareLoop.Platform.Tenancy.CareLoopClaims.DisplayName)?.Value ?? user.Identity?.Name ?? "system", user.RolesOf().ToHashSet());
 
     /// <summary>Engineers see the orders assigned to them, nothing else; every other reader sees the tenant's orders.</summary>
     public static bool SeesOnlyOwn(ClaimsPrincipal user) => !user.HasPermission(Permissions.WorkOrdersReadAll);
+}
+
+/// <summary>Live-update topics of work orders (<see cref="Platform.Realtime.ChangeTopics"/>).</summary>
+internal static class WorkOrderTopics
+{
+    public const string Order = "work-order";
+    public const string List = "work-orders";
 }

@@ -17,6 +17,13 @@ public static class TimeDisplay
 
     public static string Local(DateTimeOffset? utc) => utc is { } value ? Local(value) : "—";
 
+    /// <summary>A wall-clock date and time in the tenant's zone, as the instant it is.</summary>
+    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo? zone = null)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, (zone ?? DefaultZone).GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>Human label of an audit action (<c>Audit.Action.user.created</c>), or the action itself.</summary>
     public static string ActionLabel(this IStringLocalizer localizer, string action)
     {

@@ -7,6 +7,7 @@ using CareLoop.Platform.Identity;
 using CareLoop.Platform.Localization;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Problems;
+using CareLoop.Platform.Realtime;
 using CareLoop.Platform.Results;
 using CareLoop.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed record CreatedWorkOrder(Guid Id, string Number, WorkOrderState Sta
 
 /// <summary>Opens a work order for a customer (and, for anything but advice, the unit it is about).</summary>
 public sealed class CreateWorkOrderHandler(
-    CareLoopDbContext db, ITenantContext tenant, ICustomerDirectory customers, DatabaseProvider provider, IAuditLog audit, TimeProvider time)
+    CareLoopDbContext db, ITenantContext tenant, ICustomerDirectory customers, DatabaseProvider provider, IAuditLog audit, IChangeFeed changes, TimeProvider time)
 {
     public async Task<Result<CreatedWorkOrder>> HandleAsync(ClaimsPrincipal actor, CreateWorkOrderRequest request, CancellationToken cancellationToken)
     {
@@ -72,6 +73,7 @@ public sealed class CreateWorkOrderHandler(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                changes.Publish(ChangeTopics.Topic(order.TenantId, WorkOrderTopics.List), new ChangeNotice(order.Id, order.Version, "create"));
                 return new CreatedWorkOrder(order.Id, order.Number, order.State, order.Version);
             }
             catch (DbUpdateException e) when (attempt < 3 && e.InnerException is System.Data.Common.DbException inner && provider.IsUniqueViolation(inner))

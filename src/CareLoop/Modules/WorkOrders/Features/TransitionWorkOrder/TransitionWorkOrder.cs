@@ -6,6 +6,7 @@ using CareLoop.Platform.Auditing;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Problems;
+using CareLoop.Platform.Realtime;
 using CareLoop.Platform.Results;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed record TransitionRequest(
 
 public sealed record TransitionResult(Guid Id, string Number, WorkOrderState State, long Version);
 
-public sealed class TransitionWorkOrderHandler(CareLoopDbContext db, IStaffDirectory staff, IAuditLog audit, TimeProvider time)
+public sealed class TransitionWorkOrderHandler(CareLoopDbContext db, IStaffDirectory staff, IAuditLog audit, IChangeFeed changes, TimeProvider time)
 {
     public async Task<Result<TransitionResult>> HandleAsync(ClaimsPrincipal actor, Guid id, TransitionRequest request, CancellationToken cancellationToken)
     {
@@ -83,6 +84,8 @@ public sealed class TransitionWorkOrderHandler(CareLoopDbContext db, IStaffDirec
             return Stale(await db.Set<WorkOrder>().AsNoTracking().SingleAsync(w => w.Id == id, cancellationToken));
         }
 
+        changes.Publish(ChangeTopics.Topic(order.TenantId, WorkOrderTopics.Order, order.Id), new ChangeNotice(order.Id, order.Version, WorkOrder.ToCamel(action)));
+        changes.Publish(ChangeTopics.Topic(order.TenantId, WorkOrderTopics.List), new ChangeNotice(order.Id, order.Version, WorkOrder.ToCamel(action)));
         return new TransitionResult(order.Id, order.Number, order.State, order.Version);
     }
 
