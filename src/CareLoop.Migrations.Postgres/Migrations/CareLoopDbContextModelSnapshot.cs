@@ -740,6 +740,35 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.ToTable("EngineerProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PoliciesJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("SpecialDays")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WeekJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("SlaSettings", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2,6 +2,7 @@ using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.WorkOrders.Features.CreateWorkOrder;
 using CareLoop.Modules.WorkOrders.Features.GetWorkOrder;
 using CareLoop.Modules.WorkOrders.Features.ListWorkOrders;
+using CareLoop.Modules.WorkOrders.Features.SlaSettings;
 using CareLoop.Modules.WorkOrders.Features.TransitionWorkOrder;
 
 namespace CareLoop.Modules.WorkOrders;
@@ -15,6 +16,7 @@ public static class WorkOrdersModule
         services.AddScoped<GetWorkOrderHandler>();
         services.AddScoped<ListWorkOrdersHandler>();
         services.AddScoped<TransitionWorkOrderHandler>();
+        services.AddScoped<SlaSettingsHandler>();
         services.AddScoped<ICustomerServiceHistory, WorkOrderServiceHistory>();
         return services;
     }
@@ -26,6 +28,7 @@ public static class WorkOrdersModule
         orders.MapGetWorkOrder();
         orders.MapListWorkOrders();
         orders.MapTransitionWorkOrder();
+        api.MapSlaSettings();
         return api;
     }
 }

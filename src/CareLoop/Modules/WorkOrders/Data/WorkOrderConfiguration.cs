@@ -38,3 +38,15 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         b.HasIndex(t => new { t.WorkOrderId, t.At });
     }
 }
+
+internal sealed class SlaSettingsConfiguration : IEntityTypeConfiguration<SlaSettings>
+{
+    public void Configure(EntityTypeBuilder<SlaSettings> b)
+    {
+        b.ToTable("SlaSettings");
+        b.HasKey(s => s.TenantId);
+        b.Property(s => s.WeekJson).HasMaxLength(4000);
+        b.Property(s => s.SpecialDays).HasMaxLength(20000);
+        b.Property(s => s.PoliciesJson).HasMaxLength(20000);
+    }
+}

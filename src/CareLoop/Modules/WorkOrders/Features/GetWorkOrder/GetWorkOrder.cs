@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Domain;
+using CareLoop.Modules.WorkOrders.Domain.Sla;
+using CareLoop.Modules.WorkOrders.Features.SlaSettings;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Problems;
@@ -13,17 +15,17 @@ public sealed record TimelineView(
     DateTimeOffset At, string ActorName, string Action, WorkOrderState? From, WorkOrderState To, string? Reason, Guid? AssigneeId,
     AppointmentWindow? Window, RescheduleCause? Cause, double? Latitude, double? Longitude, string? TrackingNumber);
 
-/// <summary>
-/// A work order as the API and the page show it. <c>Sla</c> is null until SLA policies exist (issue 4's clocks);
-/// <c>AllowedActions</c> is what the caller may do now.
-/// </summary>
+/// <summary>One SLA clock: its target, status now, deadline (null while paused), time left (negative when overdue).</summary>
+public sealed record SlaView(SlaTarget Target, SlaStatus Status, DateTimeOffset? Deadline, long RemainingSeconds, double PercentUsed);
+
+/// <summary>A work order as the API and the page show it; <c>AllowedActions</c> is what the caller may do now.</summary>
 public sealed record WorkOrderView(
     Guid Id, string Number, WorkOrderKind Kind, WorkOrderState State, WorkOrderPriority Priority, Guid CustomerId, Guid? UnitId,
-    string Description, Guid? AssigneeId, AppointmentWindow? Window, object? Sla, bool IsRepeatRepair, int RescheduleCount,
+    string Description, Guid? AssigneeId, AppointmentWindow? Window, IReadOnlyList<SlaView> Sla, bool IsRepeatRepair, int RescheduleCount,
     WorkOrderState? SuspendedFrom, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, DateTimeOffset? ClosedAt, long Version,
     IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineView> Timeline);
 
-public sealed class GetWorkOrderHandler(CareLoopDbContext db)
+public sealed class GetWorkOrderHandler(CareLoopDbContext db, SlaSettingsHandler sla, TimeProvider time)
 {
     public async Task<Result<WorkOrderView>> HandleAsync(ClaimsPrincipal actor, Guid id, CancellationToken cancellationToken)
     {
@@ -33,11 +35,15 @@ public sealed class GetWorkOrderHandler(CareLoopDbContext db)
             return Error.NotFound();
         }
 
-        return View(order, WorkOrderActors.From(actor));
+        var (policies, calendar) = await sla.ConfigurationAsync(cancellationToken);
+        var clocks = WorkOrderSla.Read(order, SlaPolicyResolver.Resolve(policies, order.Kind, order.Priority), calendar, time.GetUtcNow())
+            .Select(c => new SlaView(c.Target, c.Reading.Status, c.Reading.Deadline, (long)c.Reading.Remaining.TotalSeconds, Math.Round(c.Reading.PercentUsed, 3)))
+            .ToList();
+        return View(order, WorkOrderActors.From(actor), clocks);
     }
 
-    internal static WorkOrderView View(WorkOrder o, WorkOrderActor actor) => new(
-        o.Id, o.Number, o.Kind, o.State, o.Priority, o.CustomerId, o.UnitId, o.Description, o.AssigneeId, o.Window, null, o.IsRepeatRepair,
+    internal static WorkOrderView View(WorkOrder o, WorkOrderActor actor, IReadOnlyList<SlaView> sla) => new(
+        o.Id, o.Number, o.Kind, o.State, o.Priority, o.CustomerId, o.UnitId, o.Description, o.AssigneeId, o.Window, sla, o.IsRepeatRepair,
         o.RescheduleCount, o.SuspendedFrom, o.CreatedAt, o.CompletedAt, o.ClosedAt, o.Version,
         o.ActionsFor(actor).Select(WorkOrder.ToCamel).ToList(),
         o.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(
