@@ -2,6 +2,7 @@ using CareLoop.Components;
 using CareLoop.Modules.Catalog;
 using CareLoop.Modules.Customers;
 using CareLoop.Modules.Network;
+using CareLoop.Modules.Service;
 using CareLoop.Modules.Staff;
 using CareLoop.Modules.WorkOrders;
 using CareLoop.Platform;
@@ -45,6 +46,7 @@ builder.Services.AddCatalog();
 builder.Services.AddNetwork();
 builder.Services.AddCustomers(builder.Configuration);
 builder.Services.AddWorkOrders();
+builder.Services.AddService();
 
 var app = builder.Build();
 
@@ -91,7 +93,8 @@ app.MapApiV1()
     .MapCatalog()
     .MapNetwork()
     .MapCustomers(downloads)
-    .MapWorkOrders();
+    .MapWorkOrders()
+    .MapService();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -740,6 +740,97 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.ToTable("EngineerProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.Service.Domain.ServiceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChannelReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Emotion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "State");
+
+                    b.HasIndex("TenantId", "State", "CreatedAt");
+
+                    b.HasIndex("TenantId", "CustomerId", "State", "Kind");
+
+                    b.ToTable("ServiceRequests", (string)null);
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.Service.Domain.ServiceRequestWorkOrder", b =>
+                {
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ServiceRequestId", "WorkOrderId");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.ToTable("ServiceRequestWorkOrders", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1521,6 +1612,15 @@ namespace CareLoop.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.Service.Domain.ServiceRequestWorkOrder", b =>
+                {
+                    b.HasOne("CareLoop.Modules.Service.Domain.ServiceRequest", null)
+                        .WithMany("WorkOrders")
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.TimelineEntry", b =>
                 {
                     b.HasOne("CareLoop.Modules.WorkOrders.Domain.WorkOrder", null)
@@ -1618,6 +1718,11 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.Navigation("Extensions");
 
                     b.Navigation("Transfers");
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.Service.Domain.ServiceRequest", b =>
+                {
+                    b.Navigation("WorkOrders");
                 });
 
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.WorkOrder", b =>

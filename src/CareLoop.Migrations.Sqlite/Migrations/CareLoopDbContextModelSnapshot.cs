@@ -735,6 +735,97 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.ToTable("EngineerProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.Service.Domain.ServiceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Emotion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "OwnerId", "State");
+
+                    b.HasIndex("TenantId", "State", "CreatedAt");
+
+                    b.HasIndex("TenantId", "CustomerId", "State", "Kind");
+
+                    b.ToTable("ServiceRequests", (string)null);
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.Service.Domain.ServiceRequestWorkOrder", b =>
+                {
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ServiceRequestId", "WorkOrderId");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.ToTable("ServiceRequestWorkOrders", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1510,6 +1601,15 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.Service.Domain.ServiceRequestWorkOrder", b =>
+                {
+                    b.HasOne("CareLoop.Modules.Service.Domain.ServiceRequest", null)
+                        .WithMany("WorkOrders")
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.TimelineEntry", b =>
                 {
                     b.HasOne("CareLoop.Modules.WorkOrders.Domain.WorkOrder", null)
@@ -1607,6 +1707,11 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Navigation("Extensions");
 
                     b.Navigation("Transfers");
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.Service.Domain.ServiceRequest", b =>
+                {
+                    b.Navigation("WorkOrders");
                 });
 
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.WorkOrder", b =>

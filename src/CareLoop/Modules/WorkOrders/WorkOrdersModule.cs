@@ -1,4 +1,5 @@
 using CareLoop.Modules.Customers.Contracts;
+using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Features.CreateWorkOrder;
 using CareLoop.Modules.WorkOrders.Features.GetWorkOrder;
 using CareLoop.Modules.WorkOrders.Features.ListWorkOrders;
@@ -18,6 +19,7 @@ public static class WorkOrdersModule
         services.AddScoped<TransitionWorkOrderHandler>();
         services.AddScoped<SlaSettingsHandler>();
         services.AddScoped<ICustomerServiceHistory, WorkOrderServiceHistory>();
+        services.AddScoped<IWorkOrderDesk, WorkOrderDesk>();
         return services;
     }
 

@@ -32,9 +32,11 @@ public static class Permissions
 
     /// <summary>May call the transition endpoint; which actions is the state machine's table (roles per transition).</summary>
     public const string WorkOrdersTransition = "work-orders.transition";
+    public const string ServiceRequestsRead = "service-requests.read";
+    public const string ServiceRequestsManage = "service-requests.manage";
 
     public static readonly IReadOnlyList<string> All =
-        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport, WorkOrdersRead, WorkOrdersReadAll, WorkOrdersCreate, WorkOrdersTransition];
+        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport, WorkOrdersRead, WorkOrdersReadAll, WorkOrdersCreate, WorkOrdersTransition, ServiceRequestsRead, ServiceRequestsManage];
 }
 
 public static class RolePermissions
@@ -43,17 +45,19 @@ public static class RolePermissions
 
     private static readonly string[] Service = [Permissions.WorkOrdersRead, Permissions.WorkOrdersReadAll, Permissions.WorkOrdersTransition];
 
+    private static readonly string[] ServiceDesk = [Permissions.ServiceRequestsRead, Permissions.ServiceRequestsManage];
+
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Map = new Dictionary<string, IReadOnlySet<string>>
     {
         [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.WorkOrdersRead, Permissions.WorkOrdersReadAll),
-        [Roles.TenantAdmin] = Set([Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.SettingsManage, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate]),
-        [Roles.Supervisor] = Set([Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate]),
-        [Roles.Agent] = Set([Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, .. Service, Permissions.WorkOrdersCreate]),
-        [Roles.Dispatcher] = Set([Permissions.UsersRead, Permissions.NetworkRead, Permissions.CustomersRead, .. Service]),
+        [Roles.TenantAdmin] = Set([Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.SettingsManage, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk]),
+        [Roles.Supervisor] = Set([Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk]),
+        [Roles.Agent] = Set([Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk]),
+        [Roles.Dispatcher] = Set([Permissions.UsersRead, Permissions.NetworkRead, Permissions.CustomersRead, .. Service, Permissions.ServiceRequestsRead]),
         [Roles.Engineer] = Set(Permissions.MobileUse, Permissions.WorkOrdersRead, Permissions.WorkOrdersTransition),
         [Roles.RepairTechnician] = Set([.. Service]),
         [Roles.WarehouseClerk] = Set([.. Service]),
-        [Roles.QualityManager] = Set([Permissions.AuditRead, Permissions.CustomersRead, .. Service]),
+        [Roles.QualityManager] = Set([Permissions.AuditRead, Permissions.CustomersRead, .. Service, Permissions.ServiceRequestsRead]),
     };
 
     public static IEnumerable<string> For(IEnumerable<string> roles) =>

@@ -53,9 +53,12 @@ public static class ErrorCodes
     public const string SameOwner = "same_owner";
     public const string ImportHeaders = "import_headers";
     public const string IllegalTransition = "illegal_transition";
+    public const string OutsideBusinessHours = "outside_business_hours";
     public const string UnknownUnit = "unknown_unit";
     public const string UnknownCustomer = "unknown_customer";
     public const string NotAnEngineer = "not_an_engineer";
+    public const string DuplicateRequest = "duplicate_request";
+    public const string ServiceRequestNotOpen = "service_request_not_open";
 
     public const string Required = "required";
     public const string TooLong = "too_long";

@@ -18,10 +18,12 @@ public sealed class WorkOrdersApiTests
         using var engineer = await app.ApiAsAsync("engineer");
         var (order, customer) = await CreateAsync(agent, "onSiteRepair");
         var engineerId = await UserIdAsync(app, "engineer");
-        var window = new { start = TimeProvider.System.GetUtcNow().AddDays(1), end = TimeProvider.System.GetUtcNow().AddDays(1).AddHours(2) };
+        var window = NextWorkingAfternoon();
 
         var version = await MoveAsync(dispatcher, order, 0, new { action = "assign", assigneeId = engineerId }, "assigned");
         version = await MoveAsync(engineer, order, version, new { action = "accept" }, "accepted");
+        var evening = await Post(engineer, order, new { action = "schedule", expectedVersion = version, window = NextWorkingAfternoon(hour: 19) });
+        Assert.Equal(["window.start:outside_business_hours"], Fields(await ProblemAssert.IsProblemAsync(evening, HttpStatusCode.UnprocessableEntity, "validation_failed")));
         version = await MoveAsync(engineer, order, version, new { action = "schedule", window }, "scheduled");
         version = await MoveAsync(agent, order, version, new { action = "reschedule", window, reason = "客户临时出差", cause = "customer" }, "scheduled");
         version = await MoveAsync(engineer, order, version, new { action = "checkIn", latitude = 31.30, longitude = 120.62 }, "onSite");
@@ -152,6 +154,19 @@ public sealed class WorkOrdersApiTests
         Assert.Matches("^WO[0-9]{6}[0-9A-Z]{5}$", body.GetProperty("number").GetString());
         Assert.Equal("created", body.GetProperty("state").GetString());
         return (body.GetProperty("id").GetString()!, customer);
+    }
+
+    /// <summary>14:00–16:00 Shanghai on the next weekday: inside the default working week whenever the test runs.</summary>
+    private static object NextWorkingAfternoon(int hour = 14)
+    {
+        var day = Today.AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+
+        var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8));
+        return new { start, end = start.AddHours(2) };
     }
 
     private static Task<HttpResponseMessage> Post(HttpClient client, string order, object body) =>

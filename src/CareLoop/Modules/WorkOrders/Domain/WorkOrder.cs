@@ -105,6 +105,12 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
 
     public Result<WorkOrderState> Apply(WorkOrderAction action, TransitionInput input, WorkOrderActor actor, DateTimeOffset now)
     {
+        // Instants are stored in UTC whatever offset the caller wrote them in.
+        if (input.Window is { } given)
+        {
+            input = input with { Window = new AppointmentWindow(given.Start.ToUniversalTime(), given.End.ToUniversalTime()) };
+        }
+
         var transition = WorkOrderTransitions.Find(Kind, State, action);
         if (transition is null)
         {

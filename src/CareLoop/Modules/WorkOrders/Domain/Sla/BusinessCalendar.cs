@@ -66,6 +66,16 @@ public sealed class BusinessCalendar
 
     public bool IsWorkingDay(DateOnly date) => HoursOn(date).Count > 0;
 
+    /// <summary>Whether the whole span lies inside one working interval of one local day (an appointment window must).</summary>
+    public bool IsWithinWorkingHours(DateTimeOffset start, DateTimeOffset end)
+    {
+        var localStart = TimeZoneInfo.ConvertTime(start, TimeZone);
+        var localEnd = TimeZoneInfo.ConvertTime(end, TimeZone);
+        var day = DateOnly.FromDateTime(localStart.DateTime);
+        var to = localEnd.Date == localStart.Date ? localEnd.TimeOfDay : localEnd.TimeOfDay + TimeSpan.FromDays((localEnd.Date - localStart.Date).TotalDays);
+        return HoursOn(day).Any(h => h.From <= localStart.TimeOfDay && to <= h.To);
+    }
+
     /// <summary>
     /// The working periods as UTC instants, in order, from <paramref name="from"/> on (the first one clipped to it).
     /// Endless: the caller stops. One step per local day, whatever the span.

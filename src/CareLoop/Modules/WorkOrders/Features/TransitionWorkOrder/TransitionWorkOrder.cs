@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CareLoop.Modules.Staff.Contracts;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Domain;
+using CareLoop.Modules.WorkOrders.Features.SlaSettings;
 using CareLoop.Platform.Auditing;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Persistence;
@@ -22,7 +23,8 @@ public sealed record TransitionRequest(
 
 public sealed record TransitionResult(Guid Id, string Number, WorkOrderState State, long Version);
 
-public sealed class TransitionWorkOrderHandler(CareLoopDbContext db, IStaffDirectory staff, IAuditLog audit, IChangeFeed changes, TimeProvider time)
+public sealed class TransitionWorkOrderHandler(
+    CareLoopDbContext db, IStaffDirectory staff, SlaSettingsHandler sla, IAuditLog audit, IChangeFeed changes, TimeProvider time)
 {
     public async Task<Result<TransitionResult>> HandleAsync(ClaimsPrincipal actor, Guid id, TransitionRequest request, CancellationToken cancellationToken)
     {
@@ -61,6 +63,12 @@ public sealed class TransitionWorkOrderHandler(CareLoopDbContext db, IStaffDirec
         if (action == WorkOrderAction.Assign && request.AssigneeId is { } assigneeId && !await IsEngineerAsync(assigneeId, cancellationToken))
         {
             return new Validation().Add("assigneeId", ErrorCodes.NotAnEngineer).ToError()!;
+        }
+
+        if (action is WorkOrderAction.Schedule or WorkOrderAction.Reschedule && request.Window is { } window && window.End > window.Start &&
+            !(await sla.ConfigurationAsync(cancellationToken)).Calendar.IsWithinWorkingHours(window.Start, window.End))
+        {
+            return new Validation().Add("window.start", ErrorCodes.OutsideBusinessHours).ToError()!;
         }
 
         var input = new TransitionInput(request.Reason, request.AssigneeId, request.Window, request.Cause, request.Latitude, request.Longitude, request.TrackingNumber);
