@@ -93,7 +93,7 @@ app.MapApiV1()
     .MapCatalog()
     .MapNetwork()
     .MapCustomers(downloads)
-    .MapWorkOrders()
+    .MapWorkOrders(downloads)
     .MapService();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

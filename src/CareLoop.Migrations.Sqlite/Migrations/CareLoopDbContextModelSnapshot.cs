@@ -879,6 +879,10 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Barcode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Cause")
                         .HasColumnType("INTEGER");
 
@@ -960,6 +964,10 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Property<int>("RescheduleCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ScannedBarcode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
@@ -994,6 +1002,52 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "State", "CreatedAt");
 
                     b.ToTable("WorkOrders", (string)null);
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.WorkOrderAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ThumbnailFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("TenantId", "WorkOrderId", "UploadedAt");
+
+                    b.ToTable("WorkOrderAttachments", (string)null);
                 });
 
             modelBuilder.Entity("CareLoop.Platform.Auditing.AuditEvent", b =>
@@ -1614,6 +1668,21 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("CareLoop.Modules.WorkOrders.Domain.WorkOrder", null)
                         .WithMany("Timeline")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.WorkOrderAttachment", b =>
+                {
+                    b.HasOne("CareLoop.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareLoop.Modules.WorkOrders.Domain.WorkOrder", null)
+                        .WithMany()
                         .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

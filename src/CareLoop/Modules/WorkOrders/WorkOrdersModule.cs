@@ -1,5 +1,6 @@
 using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.WorkOrders.Contracts;
+using CareLoop.Modules.WorkOrders.Features.AttachEvidence;
 using CareLoop.Modules.WorkOrders.Features.CreateWorkOrder;
 using CareLoop.Modules.WorkOrders.Features.GetWorkOrder;
 using CareLoop.Modules.WorkOrders.Features.ListWorkOrders;
@@ -18,18 +19,20 @@ public static class WorkOrdersModule
         services.AddScoped<ListWorkOrdersHandler>();
         services.AddScoped<TransitionWorkOrderHandler>();
         services.AddScoped<SlaSettingsHandler>();
+        services.AddScoped<AttachEvidenceHandler>();
         services.AddScoped<ICustomerServiceHistory, WorkOrderServiceHistory>();
         services.AddScoped<IWorkOrderDesk, WorkOrderDesk>();
         return services;
     }
 
-    public static RouteGroupBuilder MapWorkOrders(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapWorkOrders(this RouteGroupBuilder api, RouteGroupBuilder downloads)
     {
         var orders = api.MapGroup("/work-orders").WithTags("Work orders");
         orders.MapCreateWorkOrder();
         orders.MapGetWorkOrder();
         orders.MapListWorkOrders();
         orders.MapTransitionWorkOrder();
+        orders.MapAttachEvidence(downloads);
         api.MapSlaSettings();
         return api;
     }

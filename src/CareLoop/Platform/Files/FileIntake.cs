@@ -21,6 +21,13 @@ public sealed class InspectedUpload(string fileName, string contentType, long le
 
     internal FileStream Content { get; } = content;
 
+    /// <summary>The bytes from the start, for a check that must read them (not to be disposed: the upload owns it).</summary>
+    public Stream OpenRead()
+    {
+        Content.Position = 0;
+        return Content;
+    }
+
     public ValueTask DisposeAsync() => Content.DisposeAsync();
 }
 

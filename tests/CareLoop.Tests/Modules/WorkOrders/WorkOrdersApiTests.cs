@@ -27,7 +27,8 @@ public sealed class WorkOrdersApiTests
         version = await MoveAsync(engineer, order, version, new { action = "schedule", window }, "scheduled");
         version = await MoveAsync(agent, order, version, new { action = "reschedule", window, reason = "客户临时出差", cause = "customer" }, "scheduled");
         version = await MoveAsync(engineer, order, version, new { action = "checkIn", latitude = 31.30, longitude = 120.62 }, "onSite");
-        version = await MoveAsync(engineer, order, version, new { action = "complete" }, "completed");
+        Assert.Equal(HttpStatusCode.Created, (await engineer.PostAsync($"/api/v1/work-orders/{order}/attachments", EvidenceTests.Photo(EvidenceTests.Jpeg()))).StatusCode);
+        version = await MoveAsync(engineer, order, version, new { action = "complete", barcode = "rvx2000000001" }, "completed");
         version = await MoveAsync(agent, order, version, new { action = "requestCallback" }, "callbackPending");
         await MoveAsync(agent, order, version, new { action = "close" }, "closed");
         var view = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/work-orders/{order}");

@@ -1,4 +1,5 @@
 using CareLoop.Modules.WorkOrders.Domain;
+using CareLoop.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,6 +13,7 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.HasKey(w => w.Id);
         b.Property(w => w.Number).HasMaxLength(20);
         b.Property(w => w.Description).HasMaxLength(2000);
+        b.Property(w => w.ScannedBarcode).HasMaxLength(64);
         b.Ignore(w => w.Window);
         b.Ignore(w => w.IsOpen);
         b.Ignore(w => w.DomainEvents);
@@ -35,6 +37,7 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         b.Property(t => t.Action).HasMaxLength(32);
         b.Property(t => t.Reason).HasMaxLength(500);
         b.Property(t => t.TrackingNumber).HasMaxLength(64);
+        b.Property(t => t.Barcode).HasMaxLength(64);
         b.HasIndex(t => new { t.WorkOrderId, t.At });
     }
 }
@@ -48,5 +51,19 @@ internal sealed class SlaSettingsConfiguration : IEntityTypeConfiguration<SlaSet
         b.Property(s => s.WeekJson).HasMaxLength(4000);
         b.Property(s => s.SpecialDays).HasMaxLength(20000);
         b.Property(s => s.PoliciesJson).HasMaxLength(20000);
+    }
+}
+
+internal sealed class WorkOrderAttachmentConfiguration : IEntityTypeConfiguration<WorkOrderAttachment>
+{
+    public void Configure(EntityTypeBuilder<WorkOrderAttachment> b)
+    {
+        b.ToTable("WorkOrderAttachments");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Caption).HasMaxLength(200);
+        b.Property(a => a.UploadedByName).HasMaxLength(256);
+        b.HasIndex(a => new { a.TenantId, a.WorkOrderId, a.UploadedAt });
+        b.HasOne<WorkOrder>().WithMany().HasForeignKey(a => a.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(a => a.FileId).OnDelete(DeleteBehavior.Restrict);
     }
 }

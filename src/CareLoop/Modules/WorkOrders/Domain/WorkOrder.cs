@@ -12,7 +12,7 @@ public sealed record WorkOrderActor(Guid? UserId, string Name, IReadOnlySet<stri
 /// <summary>What an action may carry besides its name: a reason, an engineer, a window, a location, a tracking number.</summary>
 public sealed record TransitionInput(
     string? Reason = null, Guid? AssigneeId = null, AppointmentWindow? Window = null, RescheduleCause? Cause = null,
-    double? Latitude = null, double? Longitude = null, string? TrackingNumber = null);
+    double? Latitude = null, double? Longitude = null, string? TrackingNumber = null, string? Barcode = null);
 
 /// <summary>
 /// A work order: one job for one customer's unit. Its state changes only through <see cref="Apply"/>, which follows
@@ -66,6 +66,9 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
     public bool IsRepeatRepair { get; private set; }
 
     public int RescheduleCount { get; private set; }
+
+    /// <summary>The unit's barcode as the engineer scanned it on completion (checked against the serial).</summary>
+    public string? ScannedBarcode { get; private set; }
 
     public long Version { get; set; }
 
@@ -158,7 +161,7 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
             v.Required("reason", input.Reason);
         }
 
-        v.MaxLength("reason", input.Reason, 500).MaxLength("trackingNumber", input.TrackingNumber, 64);
+        v.MaxLength("reason", input.Reason, 500).MaxLength("trackingNumber", input.TrackingNumber, 64).MaxLength("barcode", input.Barcode, 64);
         switch (transition.Action)
         {
             case WorkOrderAction.Assign when input.AssigneeId is null:
@@ -226,6 +229,7 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
                 break;
             case WorkOrderAction.Complete:
                 CompletedAt = now;
+                ScannedBarcode = string.IsNullOrWhiteSpace(input.Barcode) ? ScannedBarcode : input.Barcode.Trim().ToUpperInvariant();
                 break;
             case WorkOrderAction.Close:
                 ClosedAt = now;
@@ -287,6 +291,8 @@ public sealed class TimelineEntry
 
     public string? TrackingNumber { get; private set; }
 
+    public string? Barcode { get; private set; }
+
     internal static TimelineEntry Create(
         Guid workOrderId, DateTimeOffset at, WorkOrderActor actor, string action, WorkOrderState? from, WorkOrderState to, string? reason, TransitionInput? input) => new()
     {
@@ -306,6 +312,7 @@ public sealed class TimelineEntry
         Latitude = input?.Latitude,
         Longitude = input?.Longitude,
         TrackingNumber = string.IsNullOrWhiteSpace(input?.TrackingNumber) ? null : input.TrackingNumber.Trim(),
+        Barcode = string.IsNullOrWhiteSpace(input?.Barcode) ? null : input.Barcode.Trim().ToUpperInvariant(),
     };
 }
 

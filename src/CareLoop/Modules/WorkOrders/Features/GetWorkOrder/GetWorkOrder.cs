@@ -18,12 +18,14 @@ public sealed record TimelineView(
 /// <summary>One SLA clock: its target, status now, deadline (null while paused), time left (negative when overdue).</summary>
 public sealed record SlaView(SlaTarget Target, SlaStatus Status, DateTimeOffset? Deadline, long RemainingSeconds, double PercentUsed);
 
+public sealed record AttachmentView(Guid Id, AttachmentKind Kind, string? Caption, string UploadedBy, DateTimeOffset UploadedAt);
+
 /// <summary>A work order as the API and the page show it; <c>AllowedActions</c> is what the caller may do now.</summary>
 public sealed record WorkOrderView(
     Guid Id, string Number, WorkOrderKind Kind, WorkOrderState State, WorkOrderPriority Priority, Guid CustomerId, Guid? UnitId,
     string Description, Guid? AssigneeId, AppointmentWindow? Window, IReadOnlyList<SlaView> Sla, bool IsRepeatRepair, int RescheduleCount,
     WorkOrderState? SuspendedFrom, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, DateTimeOffset? ClosedAt, long Version,
-    IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineView> Timeline);
+    IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<AttachmentView> Attachments, string? ScannedBarcode);
 
 public sealed class GetWorkOrderHandler(CareLoopDbContext db, SlaSettingsHandler sla, TimeProvider time)
 {
@@ -39,16 +41,19 @@ public sealed class GetWorkOrderHandler(CareLoopDbContext db, SlaSettingsHandler
         var clocks = WorkOrderSla.Read(order, SlaPolicyResolver.Resolve(policies, order.Kind, order.Priority), calendar, time.GetUtcNow())
             .Select(c => new SlaView(c.Target, c.Reading.Status, c.Reading.Deadline, (long)c.Reading.Remaining.TotalSeconds, Math.Round(c.Reading.PercentUsed, 3)))
             .ToList();
-        return View(order, WorkOrderActors.From(actor), clocks);
+        var attachments = await db.Set<WorkOrderAttachment>().AsNoTracking().Where(a => a.WorkOrderId == id).OrderBy(a => a.UploadedAt)
+            .Select(a => new AttachmentView(a.Id, a.Kind, a.Caption, a.UploadedByName, a.UploadedAt)).ToListAsync(cancellationToken);
+        return View(order, WorkOrderActors.From(actor), clocks, attachments);
     }
 
-    internal static WorkOrderView View(WorkOrder o, WorkOrderActor actor, IReadOnlyList<SlaView> sla) => new(
+    internal static WorkOrderView View(WorkOrder o, WorkOrderActor actor, IReadOnlyList<SlaView> sla, IReadOnlyList<AttachmentView> attachments) => new(
         o.Id, o.Number, o.Kind, o.State, o.Priority, o.CustomerId, o.UnitId, o.Description, o.AssigneeId, o.Window, sla, o.IsRepeatRepair,
         o.RescheduleCount, o.SuspendedFrom, o.CreatedAt, o.CompletedAt, o.ClosedAt, o.Version,
         o.ActionsFor(actor).Select(WorkOrder.ToCamel).ToList(),
         o.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(
             t.At, t.ActorName, t.Action, t.FromState, t.ToState, t.Reason, t.AssigneeId,
-            t.WindowStart is { } s && t.WindowEnd is { } e ? new AppointmentWindow(s, e) : null, t.Cause, t.Latitude, t.Longitude, t.TrackingNumber)).ToList());
+            t.WindowStart is { } s && t.WindowEnd is { } e ? new AppointmentWindow(s, e) : null, t.Cause, t.Latitude, t.Longitude, t.TrackingNumber)).ToList(),
+        attachments, o.ScannedBarcode);
 }
 
 public static class GetWorkOrderEndpoint

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.Staff.Contracts;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Domain;
@@ -19,12 +20,12 @@ namespace CareLoop.Modules.WorkOrders.Features.TransitionWorkOrder;
 /// </summary>
 public sealed record TransitionRequest(
     string? Action, long? ExpectedVersion, string? Reason = null, Guid? AssigneeId = null, AppointmentWindow? Window = null,
-    RescheduleCause? Cause = null, double? Latitude = null, double? Longitude = null, string? TrackingNumber = null);
+    RescheduleCause? Cause = null, double? Latitude = null, double? Longitude = null, string? TrackingNumber = null, string? Barcode = null);
 
 public sealed record TransitionResult(Guid Id, string Number, WorkOrderState State, long Version);
 
 public sealed class TransitionWorkOrderHandler(
-    CareLoopDbContext db, IStaffDirectory staff, SlaSettingsHandler sla, IAuditLog audit, IChangeFeed changes, TimeProvider time)
+    CareLoopDbContext db, IStaffDirectory staff, ICustomerDirectory customers, SlaSettingsHandler sla, IAuditLog audit, IChangeFeed changes, TimeProvider time)
 {
     public async Task<Result<TransitionResult>> HandleAsync(ClaimsPrincipal actor, Guid id, TransitionRequest request, CancellationToken cancellationToken)
     {
@@ -65,13 +66,20 @@ public sealed class TransitionWorkOrderHandler(
             return new Validation().Add("assigneeId", ErrorCodes.NotAnEngineer).ToError()!;
         }
 
-        if (action is WorkOrderAction.Schedule or WorkOrderAction.Reschedule && request.Window is { } window && window.End > window.Start &&
+        // Checks that need the database run only for a move the table allows: an illegal one is reported as such.
+        var legal = WorkOrderTransitions.Find(order.Kind, order.State, action) is not null;
+        if (legal && action is WorkOrderAction.Schedule or WorkOrderAction.Reschedule && request.Window is { } window && window.End > window.Start &&
             !(await sla.ConfigurationAsync(cancellationToken)).Calendar.IsWithinWorkingHours(window.Start, window.End))
         {
             return new Validation().Add("window.start", ErrorCodes.OutsideBusinessHours).ToError()!;
         }
 
-        var input = new TransitionInput(request.Reason, request.AssigneeId, request.Window, request.Cause, request.Latitude, request.Longitude, request.TrackingNumber);
+        if (legal && action == WorkOrderAction.Complete && await CompletionErrorAsync(order, request.Barcode, cancellationToken) is { } incomplete)
+        {
+            return incomplete;
+        }
+
+        var input = new TransitionInput(request.Reason, request.AssigneeId, request.Window, request.Cause, request.Latitude, request.Longitude, request.TrackingNumber, request.Barcode);
         var from = order.State;
         var moved = order.Apply(action, input, WorkOrderActors.From(actor), time.GetUtcNow());
         if (!moved.IsSuccess)
@@ -95,6 +103,33 @@ public sealed class TransitionWorkOrderHandler(
         changes.Publish(ChangeTopics.Topic(order.TenantId, WorkOrderTopics.Order, order.Id), new ChangeNotice(order.Id, order.Version, WorkOrder.ToCamel(action)));
         changes.Publish(ChangeTopics.Topic(order.TenantId, WorkOrderTopics.List), new ChangeNotice(order.Id, order.Version, WorkOrder.ToCamel(action)));
         return new TransitionResult(order.Id, order.Number, order.State, order.Version);
+    }
+
+    /// <summary>The kind's completion requirements: enough photos on the order, the scanned barcode equal to the unit's serial.</summary>
+    private async Task<Error?> CompletionErrorAsync(WorkOrder order, string? barcode, CancellationToken cancellationToken)
+    {
+        var required = CompletionRequirements.For(order.Kind);
+        var v = new Validation();
+        var photos = await db.Set<WorkOrderAttachment>().CountAsync(a => a.WorkOrderId == order.Id && a.Kind == AttachmentKind.Photo, cancellationToken);
+        if (photos < required.MinPhotos)
+        {
+            v.Add("photos", ErrorCodes.TooFewPhotos, required.MinPhotos, photos);
+        }
+
+        if (required.RequiresBarcode)
+        {
+            var serial = order.UnitId is { } unitId ? (await customers.FindUnitAsync(unitId, cancellationToken))?.SerialNumber : null;
+            if (string.IsNullOrWhiteSpace(barcode))
+            {
+                v.Add("barcode", ErrorCodes.Required);
+            }
+            else if (serial is not null && !string.Equals(barcode.Trim(), serial, StringComparison.OrdinalIgnoreCase))
+            {
+                v.Add("barcode", ErrorCodes.BarcodeMismatch);
+            }
+        }
+
+        return v.ToError();
     }
 
     private async Task<bool> IsEngineerAsync(Guid userId, CancellationToken cancellationToken) =>
