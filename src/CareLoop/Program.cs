@@ -45,7 +45,7 @@ builder.Services.AddStaff();
 builder.Services.AddCatalog();
 builder.Services.AddNetwork();
 builder.Services.AddCustomers(builder.Configuration);
-builder.Services.AddWorkOrders();
+builder.Services.AddWorkOrders(builder.Configuration);
 builder.Services.AddService();
 
 var app = builder.Build();

@@ -2,17 +2,19 @@ using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Features.AttachEvidence;
 using CareLoop.Modules.WorkOrders.Features.CreateWorkOrder;
+using CareLoop.Modules.WorkOrders.Features.EvaluateSla;
 using CareLoop.Modules.WorkOrders.Features.GetWorkOrder;
 using CareLoop.Modules.WorkOrders.Features.ListWorkOrders;
 using CareLoop.Modules.WorkOrders.Features.SlaSettings;
 using CareLoop.Modules.WorkOrders.Features.TransitionWorkOrder;
+using Quartz;
 
 namespace CareLoop.Modules.WorkOrders;
 
 /// <summary>Work orders: the state machine (PRODUCT.md §3.1), the timeline, and the service history of the customer 360.</summary>
 public static class WorkOrdersModule
 {
-    public static IServiceCollection AddWorkOrders(this IServiceCollection services)
+    public static IServiceCollection AddWorkOrders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<CreateWorkOrderHandler>();
         services.AddScoped<GetWorkOrderHandler>();
@@ -20,6 +22,14 @@ public static class WorkOrdersModule
         services.AddScoped<TransitionWorkOrderHandler>();
         services.AddScoped<SlaSettingsHandler>();
         services.AddScoped<AttachEvidenceHandler>();
+        services.AddScoped<SlaEvaluator>();
+        var every = TimeSpan.FromSeconds(configuration.GetValue("Sla:EvaluateIntervalSeconds", 60));
+        services.AddQuartz(q =>
+        {
+            q.AddJob<EvaluateSlaJob>(j => j.WithIdentity(EvaluateSlaJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(EvaluateSlaJob.Key).WithIdentity("evaluate-sla-trigger", "work-orders").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
         services.AddScoped<ICustomerServiceHistory, WorkOrderServiceHistory>();
         services.AddScoped<IWorkOrderDesk, WorkOrderDesk>();
         return services;

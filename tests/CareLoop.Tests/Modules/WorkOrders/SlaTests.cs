@@ -106,6 +106,36 @@ public sealed class SlaTests
         await ProblemAssert.IsProblemAsync(byAgent, HttpStatusCode.Forbidden, "forbidden");
     }
 
+    [Theory, AllProviders]
+    public async Task At_risk_and_breached_clocks_raise_one_alert_event_each_however_often_they_are_evaluated(DatabaseKind kind)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime()); // a Monday
+        await using var app = await CareLoopApp.StartAsync(kind, startOutbox: false, services: s => s.AddSingleton<TimeProvider>(clock));
+        using var agent = await app.ApiAsAsync("agent");
+        var customer = await CustomerIdAsync(agent, "13812345678");
+        var unit = UnitId(await agent.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}"), "RVX2000000001");
+        await agent.PostAsJsonAsync("/api/v1/work-orders", new { customerId = customer, unitId = unit, kind = "onSiteRepair", description = "不开机" });
+
+        var tenantId = await app.DbAsync("demo-brand", db => db.Tenants.Where(t => t.Slug == "demo-brand").Select(t => t.Id).SingleAsync());
+        async Task<int> EvaluateAsync()
+        {
+            // What EvaluateSlaJob does for each tenant, called directly so the test decides when.
+            await using var scope = app.Services.GetRequiredService<CareLoop.Platform.Tenancy.TenantScopes>().For(tenantId);
+            return await scope.ServiceProvider.GetRequiredService<CareLoop.Modules.WorkOrders.Features.EvaluateSla.SlaEvaluator>().EvaluateAsync(CancellationToken.None);
+        }
+
+        var fresh = await EvaluateAsync();
+        clock.Advance(TimeSpan.FromDays(4).Add(TimeSpan.FromHours(8)));  // Friday 17:00: 4 × 9 h + 8 h = 44 of 48 business hours (92 %)
+        var atRisk = await EvaluateAsync();
+        var again = await EvaluateAsync();
+        clock.Advance(TimeSpan.FromDays(3));                              // Monday 17:00: breached
+        var breached = await EvaluateAsync();
+        var events = await app.DbAsync("demo-brand", db => db.OutboxMessages.Where(m => m.Type.Contains("SlaThresholdReached")).CountAsync());
+
+        Assert.Equal((0, 1, 0, 1), (fresh, atRisk, again, breached));
+        Assert.Equal(2, events);
+    }
+
     private sealed record Clock(string Status, DateTimeOffset? Deadline);
 
     private static Dictionary<string, Clock> Sla(JsonElement order) =>

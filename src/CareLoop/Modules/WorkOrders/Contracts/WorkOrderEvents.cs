@@ -48,3 +48,6 @@ public sealed record WorkOrderCreated(Guid WorkOrderId, string Number, WorkOrder
 /// <summary>A work order moved; <paramref name="Action"/> is the camelCase action name.</summary>
 public sealed record WorkOrderTransitioned(
     Guid WorkOrderId, string Number, string Action, WorkOrderState From, WorkOrderState To, Guid? AssigneeId, Guid? ActorId, bool RepeatRepair) : IDomainEvent;
+
+/// <summary>An SLA clock of a work order reached its warning threshold (80 %) or breached its deadline.</summary>
+public sealed record SlaThresholdReached(Guid WorkOrderId, string Number, string Target, string Level, DateTimeOffset? Deadline, Guid? AssigneeId) : IDomainEvent;

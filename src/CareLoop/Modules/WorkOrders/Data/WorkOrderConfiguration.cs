@@ -67,3 +67,15 @@ internal sealed class WorkOrderAttachmentConfiguration : IEntityTypeConfiguratio
         b.HasOne<StoredFile>().WithMany().HasForeignKey(a => a.FileId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SlaAlertConfiguration : IEntityTypeConfiguration<SlaAlert>
+{
+    public void Configure(EntityTypeBuilder<SlaAlert> b)
+    {
+        b.ToTable("SlaAlerts");
+        b.HasKey(a => a.Id);
+        b.Ignore(a => a.DomainEvents);
+        b.HasIndex(a => new { a.TenantId, a.WorkOrderId, a.Target, a.Level }).IsUnique();
+        b.HasOne<WorkOrder>().WithMany().HasForeignKey(a => a.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
