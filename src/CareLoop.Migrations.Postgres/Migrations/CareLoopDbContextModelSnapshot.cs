@@ -831,6 +831,51 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.ToTable("ServiceRequestWorkOrders", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.ChargeLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Covered")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("TenantId", "WorkOrderId");
+
+                    b.ToTable("WorkOrderCharges", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -998,6 +1043,9 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("QuoteApprovedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("RescheduleCount")
                         .HasColumnType("integer");
@@ -1704,6 +1752,15 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.HasOne("CareLoop.Modules.Service.Domain.ServiceRequest", null)
                         .WithMany("WorkOrders")
                         .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.ChargeLine", b =>
+                {
+                    b.HasOne("CareLoop.Modules.WorkOrders.Domain.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

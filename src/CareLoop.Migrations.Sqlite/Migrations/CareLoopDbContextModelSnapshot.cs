@@ -826,6 +826,51 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.ToTable("ServiceRequestWorkOrders", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.ChargeLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Covered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnitPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("TenantId", "WorkOrderId");
+
+                    b.ToTable("WorkOrderCharges", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -992,6 +1037,9 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QuoteApprovedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RescheduleCount")
@@ -1693,6 +1741,15 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.HasOne("CareLoop.Modules.Service.Domain.ServiceRequest", null)
                         .WithMany("WorkOrders")
                         .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.ChargeLine", b =>
+                {
+                    b.HasOne("CareLoop.Modules.WorkOrders.Domain.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

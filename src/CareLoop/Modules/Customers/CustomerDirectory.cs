@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareLoop.Modules.Customers;
 
-internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, TimeProvider time) : ICustomerDirectory
+internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, UnitWarranty warranty, TimeProvider time) : ICustomerDirectory
 {
     public async Task<Guid?> FindByPhoneAsync(string phone, CancellationToken cancellationToken)
     {
@@ -38,4 +38,16 @@ internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext ten
         db.Set<RegisteredUnit>().Where(u => u.Id == unitId)
             .Select(u => new UnitSummary(u.Id, u.CustomerId, u.ModelId, u.Sku, u.SerialNumber))
             .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<bool?> UnderWarrantyAsync(Guid unitId, DateOnly on, CancellationToken cancellationToken)
+    {
+        var unit = await db.Set<RegisteredUnit>().AsNoTracking().Include(u => u.Extensions).SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        var main = (await warranty.CoversAsync(unit, cancellationToken)).FirstOrDefault(c => c.Scope == CareLoop.Modules.Catalog.Contracts.WarrantyScopes.MainUnit);
+        return main is not null && main.Start <= on && on <= main.End;
+    }
 }

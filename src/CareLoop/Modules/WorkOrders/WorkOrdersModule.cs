@@ -1,6 +1,7 @@
 using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Features.AttachEvidence;
+using CareLoop.Modules.WorkOrders.Features.Charges;
 using CareLoop.Modules.WorkOrders.Features.CreateWorkOrder;
 using CareLoop.Modules.WorkOrders.Features.EvaluateSla;
 using CareLoop.Modules.WorkOrders.Features.GetWorkOrder;
@@ -23,6 +24,7 @@ public static class WorkOrdersModule
         services.AddScoped<SlaSettingsHandler>();
         services.AddScoped<AttachEvidenceHandler>();
         services.AddScoped<SlaEvaluator>();
+        services.AddScoped<ChargesHandler>();
         var every = TimeSpan.FromSeconds(configuration.GetValue("Sla:EvaluateIntervalSeconds", 60));
         services.AddQuartz(q =>
         {
@@ -43,6 +45,7 @@ public static class WorkOrdersModule
         orders.MapListWorkOrders();
         orders.MapTransitionWorkOrder();
         orders.MapAttachEvidence(downloads);
+        orders.MapCharges();
         api.MapSlaSettings();
         return api;
     }

@@ -56,6 +56,7 @@ public static class ErrorCodes
     public const string OutsideBusinessHours = "outside_business_hours";
     public const string TooFewPhotos = "too_few_photos";
     public const string BarcodeMismatch = "barcode_mismatch";
+    public const string QuoteNotApproved = "quote_not_approved";
     public const string UnknownUnit = "unknown_unit";
     public const string UnknownCustomer = "unknown_customer";
     public const string NotAnEngineer = "not_an_engineer";

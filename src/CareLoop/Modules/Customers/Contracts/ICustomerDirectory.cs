@@ -11,6 +11,9 @@ public interface ICustomerDirectory
     Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
 
     Task<UnitSummary?> FindUnitAsync(Guid unitId, CancellationToken cancellationToken);
+
+    /// <summary>Whether the unit's main-unit warranty (with approved extensions, voided by a non-transferable sale) covers the date; null for an unknown unit.</summary>
+    Task<bool?> UnderWarrantyAsync(Guid unitId, DateOnly on, CancellationToken cancellationToken);
 }
 
 /// <summary>A registered unit as other modules see it: whose it is, which model, which serial.</summary>

@@ -79,3 +79,17 @@ internal sealed class SlaAlertConfiguration : IEntityTypeConfiguration<SlaAlert>
         b.HasOne<WorkOrder>().WithMany().HasForeignKey(a => a.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ChargeLineConfiguration : IEntityTypeConfiguration<ChargeLine>
+{
+    public void Configure(EntityTypeBuilder<ChargeLine> b)
+    {
+        b.ToTable("WorkOrderCharges");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Description).HasMaxLength(200);
+        b.Property(c => c.AddedByName).HasMaxLength(256);
+        b.Ignore(c => c.TotalFen);
+        b.HasIndex(c => new { c.TenantId, c.WorkOrderId });
+        b.HasOne<WorkOrder>().WithMany().HasForeignKey(c => c.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

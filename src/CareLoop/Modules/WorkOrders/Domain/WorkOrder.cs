@@ -67,6 +67,9 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
 
     public int RescheduleCount { get; private set; }
 
+    /// <summary>When the customer approved the chargeable part of the job (the agent records it, audited).</summary>
+    public DateTimeOffset? QuoteApprovedAt { get; private set; }
+
     /// <summary>The unit's barcode as the engineer scanned it on completion (checked against the serial).</summary>
     public string? ScannedBarcode { get; private set; }
 
@@ -140,6 +143,15 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
     }
 
     public void ClearDomainEvents() => _events.Clear();
+
+    /// <summary>The customer agreed to pay the quote; a new chargeable line later needs a new approval.</summary>
+    public void ApproveQuote(WorkOrderActor actor, string summary, DateTimeOffset now)
+    {
+        QuoteApprovedAt = now;
+        _timeline.Add(TimelineEntry.Create(Id, now, actor, "approveQuote", State, State, summary, null));
+    }
+
+    public void QuoteChanged() => QuoteApprovedAt = null;
 
     private bool Allowed(WorkOrderTransition transition, WorkOrderActor actor)
     {
@@ -233,6 +245,9 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
                 break;
             case WorkOrderAction.Close:
                 ClosedAt = now;
+                break;
+            case WorkOrderAction.Approve:
+                QuoteApprovedAt = now; // mail-in: the customer approved the repair-centre's quote
                 break;
             case WorkOrderAction.Cancel:
                 ClosedAt = now;

@@ -3,6 +3,7 @@ using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.Staff.Contracts;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Domain;
+using CareLoop.Modules.WorkOrders.Features.Charges;
 using CareLoop.Modules.WorkOrders.Features.SlaSettings;
 using CareLoop.Platform.Auditing;
 using CareLoop.Platform.Identity;
@@ -25,7 +26,7 @@ public sealed record TransitionRequest(
 public sealed record TransitionResult(Guid Id, string Number, WorkOrderState State, long Version);
 
 public sealed class TransitionWorkOrderHandler(
-    CareLoopDbContext db, IStaffDirectory staff, ICustomerDirectory customers, SlaSettingsHandler sla, IAuditLog audit, IChangeFeed changes, TimeProvider time)
+    CareLoopDbContext db, IStaffDirectory staff, ICustomerDirectory customers, SlaSettingsHandler sla, ChargesHandler charges, IAuditLog audit, IChangeFeed changes, TimeProvider time)
 {
     public async Task<Result<TransitionResult>> HandleAsync(ClaimsPrincipal actor, Guid id, TransitionRequest request, CancellationToken cancellationToken)
     {
@@ -110,6 +111,12 @@ public sealed class TransitionWorkOrderHandler(
     {
         var required = CompletionRequirements.For(order.Kind);
         var v = new Validation();
+        var (customerPays, approved) = await charges.OutstandingAsync(order, cancellationToken);
+        if (customerPays > 0 && !approved)
+        {
+            v.Add("charges", ErrorCodes.QuoteNotApproved, customerPays / 100m);
+        }
+
         var photos = await db.Set<WorkOrderAttachment>().CountAsync(a => a.WorkOrderId == order.Id && a.Kind == AttachmentKind.Photo, cancellationToken);
         if (photos < required.MinPhotos)
         {

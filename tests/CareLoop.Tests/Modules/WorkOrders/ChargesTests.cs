@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CareLoop.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static CareLoop.Tests.Modules.Customers.CustomerApi;
+
+namespace CareLoop.Tests.Modules.WorkOrders;
+
+public sealed class ChargesTests
+{
+    [Theory, AllProviders]
+    public async Task Under_warranty_everything_is_covered_and_out_of_warranty_work_completes_only_after_the_customer_approves_the_quote(DatabaseKind kind)
+    {
+        await using var app = await CareLoopApp.StartAsync(kind, startOutbox: false);
+        using var agent = await app.ApiAsAsync("agent");
+        using var dispatcher = await app.ApiAsAsync("dispatcher");
+        using var engineer = await app.ApiAsAsync("engineer");
+        var engineerId = await app.DbAsync("demo-brand", db => db.Users.Where(u => u.UserName == "engineer").Select(u => u.Id).SingleAsync());
+        var inWarranty = await OnSiteAsync(agent, dispatcher, engineer, engineerId, "13812345678", "RVX2000000001");
+        var expired = await OnSiteAsync(agent, dispatcher, engineer, engineerId, "13712345604", "RVX2000000002");
+
+        var covered = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{inWarranty}/charges", new { kind = "part", description = "主刷", quantity = 1, unitPriceFen = 8900, covered = false });
+        var coveredView = await covered.Content.ReadFromJsonAsync<JsonElement>();
+        var part = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{expired}/charges", new { kind = "part", description = "主刷", quantity = 2, unitPriceFen = 8900 });
+        await engineer.PostAsJsonAsync($"/api/v1/work-orders/{expired}/charges", new { kind = "visitFee", description = "上门费", quantity = 1, unitPriceFen = 5000, covered = true });
+        var bad = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{expired}/charges", new { kind = "labour", description = "", quantity = 0, unitPriceFen = -1 });
+        await engineer.PostAsync($"/api/v1/work-orders/{expired}/attachments", EvidenceTests.Photo(EvidenceTests.Jpeg()));
+        await engineer.PostAsync($"/api/v1/work-orders/{inWarranty}/attachments", EvidenceTests.Photo(EvidenceTests.Jpeg()));
+        var unapproved = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{expired}/transitions", new { action = "complete", expectedVersion = 5, barcode = "RVX2000000002" }); // the chargeable line withdrew any approval: version 5
+        var byEngineer = await engineer.PostAsync($"/api/v1/work-orders/{expired}/charges/approval", null);
+        var approved = await agent.PostAsync($"/api/v1/work-orders/{expired}/charges/approval", null);
+        var completed = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{expired}/transitions", new { action = "complete", expectedVersion = 6, barcode = "RVX2000000002" });
+        var free = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{inWarranty}/transitions", new { action = "complete", expectedVersion = 4, barcode = "RVX2000000001" });
+        var totals = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/work-orders/{expired}/charges");
+
+        Assert.True(coveredView.GetProperty("underWarranty").GetBoolean());
+        Assert.Equal(0, coveredView.GetProperty("customerPaysFen").GetInt64());
+        Assert.Equal(8900, coveredView.GetProperty("coveredFen").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, part.StatusCode);
+        Assert.Equal(["description:required", "quantity:out_of_range", "unitPriceFen:out_of_range"],
+            Fields(await ProblemAssert.IsProblemAsync(bad, HttpStatusCode.UnprocessableEntity, "validation_failed")));
+        Assert.Equal(["charges:quote_not_approved"], Fields(await ProblemAssert.IsProblemAsync(unapproved, HttpStatusCode.UnprocessableEntity, "validation_failed")));
+        await ProblemAssert.IsProblemAsync(byEngineer, HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, free.StatusCode);
+        Assert.False(totals.GetProperty("underWarranty").GetBoolean());
+        Assert.Equal((22800, 5000, 17800), (totals.GetProperty("totalFen").GetInt64(), totals.GetProperty("coveredFen").GetInt64(), totals.GetProperty("customerPaysFen").GetInt64()));
+        var timeline = (await agent.GetFromJsonAsync<JsonElement>($"/api/v1/work-orders/{expired}")).GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()).ToList();
+        Assert.Contains("approveQuote", timeline);
+    }
+
+    /// <summary>A repair for the customer's unit, assigned, accepted, scheduled on the next weekday and checked in (version 4).</summary>
+    private static async Task<string> OnSiteAsync(HttpClient agent, HttpClient dispatcher, HttpClient engineer, Guid engineerId, string phone, string serial)
+    {
+        var customer = await CustomerIdAsync(agent, phone);
+        var unit = UnitId(await agent.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}"), serial);
+        var order = (await (await agent.PostAsJsonAsync("/api/v1/work-orders", new { customerId = customer, unitId = unit, kind = "onSiteRepair", description = "不回充" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var day = Today.AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+
+        var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+        foreach (var (client, body) in new (HttpClient, object)[]
+                 {
+                     (dispatcher, new { action = "assign", expectedVersion = 0, assigneeId = engineerId }),
+                     (engineer, new { action = "accept", expectedVersion = 1 }),
+                     (engineer, new { action = "schedule", expectedVersion = 2, window = new { start, end = start.AddHours(2) } }),
+                     (engineer, new { action = "checkIn", expectedVersion = 3 }),
+                 })
+        {
+            var moved = await client.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions", body);
+            Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync());
+        }
+
+        return order;
+    }
+}
