@@ -6,6 +6,11 @@ using CareLoop.Bench;
 // bench/import.sh drives these:
 //   sheet    --rows N --out FILE.xlsx
 //   import   --url http://127.0.0.1:5099 --password PW --file FILE.xlsx
+// bench/workorders.sh drives these:
+//   workorders-generate --provider Sqlite|Postgres --connection CS --customers N --units-per-customer K --work-orders N --sample FILE
+//                       [--sample-size N] [--engineers N]
+//   workorders-run      --url http://127.0.0.1:5099 --password PW --sample FILE --requests N --concurrency C [--list-requests N]
+//                       (--requests 0: lists only; --list-requests 0: transitions only)
 var options = Options.Parse(args.Skip(1).ToArray());
 return args.FirstOrDefault() switch
 {
@@ -13,11 +18,13 @@ return args.FirstOrDefault() switch
     "lookup" => await Lookup.RunAsync(options),
     "sheet" => Sheet.Write(options),
     "import" => await Sheet.ImportAsync(options),
+    "workorders-generate" => await WorkOrders.GenerateAsync(options),
+    "workorders-run" => await WorkOrders.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import --option value …");
+    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run --option value …");
     return 2;
 }
