@@ -77,7 +77,7 @@ internal static class Generator
                 {
                     var model = models[(n + u) % models.Count];
                     var bought = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-(n % 900));
-                    units.Add([G(Guid.CreateVersion7(now), sqlite), G(tenantId, sqlite), $"BENCH{n:D9}{u}", G(model.Id, sqlite), model.Sku, G(id, sqlite), D(bought, sqlite), 1 + (n % 5), $"ORD{n:D9}", D(bought.AddDays(2), sqlite), null, T(now, sqlite), 0L]);
+                    units.Add([G(Guid.CreateVersion7(now), sqlite), G(tenantId, sqlite), $"BENCH{n:D9}{u}", G(model.Id, sqlite), model.Sku, G(id, sqlite), D(bought, sqlite), 1 + (n % 5), $"ORD{n:D9}", D(bought.AddDays(2), sqlite), null, T(now, sqlite), 0L, 1]);
                 }
             }
 
@@ -85,7 +85,7 @@ internal static class Generator
             await InsertAsync(connection, tx, "Customers", ["Id", "TenantId", "Name", "PreferredChannel", "ConsentPhone", "ConsentSms", "ConsentWeChat", "DoNotDisturbUntil", "DoNotDisturbReason", "Notes", "CreatedAt", "Version", "Tags"], c);
             await InsertAsync(connection, tx, "CustomerPhones", ["Id", "TenantId", "CustomerId", "Cipher", "BlindIndex", "Masked", "IsPrimary"], phones);
             await InsertAsync(connection, tx, "CustomerAddresses", ["Id", "CustomerId", "ProvinceCode", "ProvinceName", "CityCode", "CityName", "DistrictCode", "DistrictName", "Detail", "Latitude", "Longitude", "IsDefault"], addresses);
-            await InsertAsync(connection, tx, "RegisteredUnits", ["Id", "TenantId", "SerialNumber", "ModelId", "Sku", "CustomerId", "PurchaseDate", "Channel", "OrderNumber", "DeliveryDate", "InstallDate", "RegisteredAt", "Version"], units);
+            await InsertAsync(connection, tx, "RegisteredUnits", ["Id", "TenantId", "SerialNumber", "ModelId", "Sku", "CustomerId", "PurchaseDate", "Channel", "OrderNumber", "DeliveryDate", "InstallDate", "RegisteredAt", "Version", "Source"], units);
             await tx.CommitAsync();
             if ((start / Batch) % 200 == 0)
             {
