@@ -10,6 +10,18 @@ internal static class CustomerApi
     public static DateOnly Today =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
 
+    /// <summary>The next Monday–Friday after today in Shanghai: inside the default working week whenever a test runs.</summary>
+    public static DateOnly NextWeekday()
+    {
+        var day = Today.AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
     public static async Task<string> CustomerIdAsync(HttpClient client, string phone) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/customers?q=" + phone)).GetProperty("items")[0].GetProperty("id").GetString()!;
 

@@ -58,12 +58,7 @@ public sealed class ChargesTests
         var unit = UnitId(await agent.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}"), serial);
         var order = (await (await agent.PostAsJsonAsync("/api/v1/work-orders", new { customerId = customer, unitId = unit, kind = "onSiteRepair", description = "不回充" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        var day = Today.AddDays(1);
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            day = day.AddDays(1);
-        }
-
+        var day = NextWeekday();
         var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
         foreach (var (client, body) in new (HttpClient, object)[]
                  {

@@ -26,12 +26,7 @@ public sealed class EvidenceTests
         var engineerId = await app.DbAsync("demo-brand", db => db.Users.Where(u => u.UserName == "engineer").Select(u => u.Id).SingleAsync());
         await dispatcher.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions", new { action = "assign", expectedVersion = 0, assigneeId = engineerId });
         await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions", new { action = "accept", expectedVersion = 1 });
-        var day = Today.AddDays(1);
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            day = day.AddDays(1);
-        }
-
+        var day = NextWeekday();
         var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
         await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions", new { action = "schedule", expectedVersion = 2, window = new { start, end = start.AddHours(2) } });
         await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions", new { action = "checkIn", expectedVersion = 3 });

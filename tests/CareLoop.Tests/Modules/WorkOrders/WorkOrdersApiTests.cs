@@ -160,12 +160,7 @@ public sealed class WorkOrdersApiTests
     /// <summary>14:00–16:00 Shanghai on the next weekday: inside the default working week whenever the test runs.</summary>
     private static object NextWorkingAfternoon(int hour = 14)
     {
-        var day = Today.AddDays(1);
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            day = day.AddDays(1);
-        }
-
+        var day = NextWeekday();
         var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8));
         return new { start, end = start.AddHours(2) };
     }
