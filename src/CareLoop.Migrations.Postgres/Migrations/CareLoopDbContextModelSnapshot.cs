@@ -542,8 +542,8 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
@@ -876,6 +876,31 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.ToTable("WorkOrderCharges", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.CompletionPolicy", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinPhotos")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RequiresBarcode")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RequiresCustomerCode")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RequiresSignature")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("TenantId", "Kind");
+
+                    b.ToTable("CompletionPolicies", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -936,6 +961,74 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.HasKey("TenantId");
 
                     b.ToTable("SlaSettings", (string)null);
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaUpgrade", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BudgetMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("TenantId", "WorkOrderId");
+
+                    b.HasIndex("TenantId", "Status", "RequestedAt");
+
+                    b.ToTable("WorkOrderSlaUpgrades", (string)null);
                 });
 
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.TimelineEntry", b =>
@@ -1047,12 +1140,25 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("QuoteApprovedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<int>("RescheduleCount")
                         .HasColumnType("integer");
 
                     b.Property<string>("ScannedBarcode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("SlaCheckAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SlaDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SlaWarnAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("State")
                         .HasColumnType("integer");
@@ -1081,11 +1187,27 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "AssigneeId", "State");
+                    b.HasIndex("TenantId", "SlaCheckAt")
+                        .HasFilter("\"SlaCheckAt\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "SlaDueAt")
+                        .HasFilter("\"SlaDueAt\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.HasIndex("TenantId", "CustomerId", "CreatedAt");
 
+                    b.HasIndex("TenantId", "RegionCode", "CreatedAt");
+
                     b.HasIndex("TenantId", "State", "CreatedAt");
+
+                    b.HasIndex("TenantId", "AssigneeId", "CreatedAt", "Id");
+
+                    b.HasIndex(new[] { "TenantId", "Kind", "CreatedAt", "Id" }, "IX_WorkOrders_Kind_Open")
+                        .HasFilter("\"State\" NOT IN (8, 11)");
+
+                    b.HasIndex(new[] { "TenantId", "CreatedAt", "Id" }, "IX_WorkOrders_Open")
+                        .HasFilter("\"State\" NOT IN (8, 11)");
 
                     b.ToTable("WorkOrders", (string)null);
                 });
@@ -1431,6 +1553,45 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Platform.SavedViews.SavedView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Page", "OwnerId");
+
+                    b.ToTable("SavedViews", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Platform.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1766,6 +1927,15 @@ namespace CareLoop.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaAlert", b =>
+                {
+                    b.HasOne("CareLoop.Modules.WorkOrders.Domain.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaUpgrade", b =>
                 {
                     b.HasOne("CareLoop.Modules.WorkOrders.Domain.WorkOrder", null)
                         .WithMany()

@@ -537,7 +537,7 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Purpose")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
@@ -871,6 +871,31 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.ToTable("WorkOrderCharges", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.CompletionPolicy", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinPhotos")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresBarcode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresCustomerCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresSignature")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Kind");
+
+                    b.ToTable("CompletionPolicies", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -931,6 +956,74 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.HasKey("TenantId");
 
                     b.ToTable("SlaSettings", (string)null);
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaUpgrade", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BudgetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("TenantId", "WorkOrderId");
+
+                    b.HasIndex("TenantId", "Status", "RequestedAt");
+
+                    b.ToTable("WorkOrderSlaUpgrades", (string)null);
                 });
 
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.TimelineEntry", b =>
@@ -1042,12 +1135,25 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Property<long?>("QuoteApprovedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RescheduleCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ScannedBarcode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SlaCheckAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaWarnAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
@@ -1076,11 +1182,27 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "AssigneeId", "State");
+                    b.HasIndex("TenantId", "SlaCheckAt")
+                        .HasFilter("\"SlaCheckAt\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "SlaDueAt")
+                        .HasFilter("\"SlaDueAt\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.HasIndex("TenantId", "CustomerId", "CreatedAt");
 
+                    b.HasIndex("TenantId", "RegionCode", "CreatedAt");
+
                     b.HasIndex("TenantId", "State", "CreatedAt");
+
+                    b.HasIndex("TenantId", "AssigneeId", "CreatedAt", "Id");
+
+                    b.HasIndex(new[] { "TenantId", "Kind", "CreatedAt", "Id" }, "IX_WorkOrders_Kind_Open")
+                        .HasFilter("\"State\" NOT IN (8, 11)");
+
+                    b.HasIndex(new[] { "TenantId", "CreatedAt", "Id" }, "IX_WorkOrders_Open")
+                        .HasFilter("\"State\" NOT IN (8, 11)");
 
                     b.ToTable("WorkOrders", (string)null);
                 });
@@ -1426,6 +1548,45 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Platform.SavedViews.SavedView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Page", "OwnerId");
+
+                    b.ToTable("SavedViews", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Platform.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1755,6 +1916,15 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaAlert", b =>
+                {
+                    b.HasOne("CareLoop.Modules.WorkOrders.Domain.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaUpgrade", b =>
                 {
                     b.HasOne("CareLoop.Modules.WorkOrders.Domain.WorkOrder", null)
                         .WithMany()

@@ -137,7 +137,7 @@ public sealed class WorkOrderStateMachineTests
 
     private static WorkOrder Replay(WorkOrderKind kind, IEnumerable<(WorkOrderAction Action, TransitionInput Input)> path)
     {
-        var order = WorkOrder.Create(Guid.NewGuid(), "WO261124TEST1", kind, WorkOrderPriority.Normal, Guid.NewGuid(), Guid.NewGuid(), "不制水", Everyone, Now.AddHours(-1));
+        var order = WorkOrder.Create(Guid.NewGuid(), "WO261124TEST1", kind, WorkOrderPriority.Normal, Guid.NewGuid(), Guid.NewGuid(), "440305", "不制水", Everyone, Now.AddHours(-1));
         foreach (var (action, input) in path)
         {
             var result = order.Apply(action, input, Everyone, Now);

@@ -100,7 +100,7 @@ internal sealed class PhoneVerificationConfiguration : IEntityTypeConfiguration<
         b.ToTable("PhoneVerifications");
         b.HasKey(v => v.Id);
         b.Property(v => v.PhoneIndex).HasMaxLength(64);
-        b.Property(v => v.Purpose).HasMaxLength(32);
+        b.Property(v => v.Purpose).HasMaxLength(64);
         b.Property(v => v.CodeHash).HasMaxLength(64);
         b.HasIndex(v => new { v.TenantId, v.PhoneIndex, v.CreatedAt });
     }

@@ -45,6 +45,9 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
 
     public Guid? UnitId { get; private set; }
 
+    /// <summary>Where the job is: the customer's GB/T 2260 district code when the order was created (the list's area filter).</summary>
+    public string? RegionCode { get; private set; }
+
     public string Description { get; private set; } = "";
 
     public Guid? AssigneeId { get; private set; }
@@ -73,6 +76,15 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
     /// <summary>The unit's barcode as the engineer scanned it on completion (checked against the serial).</summary>
     public string? ScannedBarcode { get; private set; }
 
+    /// <summary>The earliest 80 % warning among the clocks still running (null: none running or all paused); kept by <see cref="Sla.SlaSnapshot"/>.</summary>
+    public DateTimeOffset? SlaWarnAt { get; private set; }
+
+    /// <summary>The earliest deadline among the clocks still running: the list's "at risk" and "breached" filters read these two.</summary>
+    public DateTimeOffset? SlaDueAt { get; private set; }
+
+    /// <summary>When the SLA job must look at this order next (a threshold is due, or something changed); null: never.</summary>
+    public DateTimeOffset? SlaCheckAt { get; private set; }
+
     public long Version { get; set; }
 
     public IReadOnlyList<TimelineEntry> Timeline => _timeline;
@@ -84,7 +96,7 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
     public bool IsOpen => !WorkOrderTransitions.Final.Contains(State);
 
     public static WorkOrder Create(
-        Guid tenantId, string number, WorkOrderKind kind, WorkOrderPriority priority, Guid customerId, Guid? unitId, string description,
+        Guid tenantId, string number, WorkOrderKind kind, WorkOrderPriority priority, Guid customerId, Guid? unitId, string? regionCode, string description,
         WorkOrderActor actor, DateTimeOffset now)
     {
         var order = new WorkOrder
@@ -96,6 +108,7 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
             Priority = priority,
             CustomerId = customerId,
             UnitId = unitId,
+            RegionCode = string.IsNullOrWhiteSpace(regionCode) ? null : regionCode,
             Description = description.Trim(),
             State = WorkOrderState.Created,
             CreatedAt = now,
@@ -152,6 +165,14 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
     }
 
     public void QuoteChanged() => QuoteApprovedAt = null;
+
+    /// <summary>Records where the running clocks stand (computed by <see cref="Sla.SlaSnapshot"/>) and when to look again.</summary>
+    public void TrackSla(DateTimeOffset? warnAt, DateTimeOffset? dueAt, DateTimeOffset? checkAt)
+    {
+        SlaWarnAt = warnAt;
+        SlaDueAt = dueAt;
+        SlaCheckAt = checkAt;
+    }
 
     private bool Allowed(WorkOrderTransition transition, WorkOrderActor actor)
     {

@@ -53,18 +53,3 @@ public sealed class WorkOrderAttachment : ITenantOwned
         UploadedAt = now,
     };
 }
-
-/// <summary>
-/// What completing a job needs by kind (the defaults; tenant overrides come with the settings page): an installation
-/// shows at least four photos and the scanned barcode of the installed unit, a repair one photo and the barcode.
-/// </summary>
-public sealed record CompletionRequirements(int MinPhotos, bool RequiresBarcode)
-{
-    public static CompletionRequirements For(WorkOrderKind kind) => kind switch
-    {
-        WorkOrderKind.Installation => new(4, true),
-        WorkOrderKind.OnSiteRepair => new(1, true),
-        WorkOrderKind.Maintenance => new(1, false),
-        _ => new(0, false),
-    };
-}

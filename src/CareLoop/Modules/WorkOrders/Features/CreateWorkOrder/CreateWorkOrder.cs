@@ -40,7 +40,8 @@ public sealed class CreateWorkOrderHandler(
             v.Add("priority", ErrorCodes.InvalidFormat);
         }
 
-        if (request.CustomerId is not { } customerId || await customers.FindAsync(customerId, cancellationToken) is null)
+        var customer = request.CustomerId is { } customerId ? await customers.FindAsync(customerId, cancellationToken) : null;
+        if (customer is null)
         {
             v.Add("customerId", request.CustomerId is null ? ErrorCodes.Required : ErrorCodes.UnknownCustomer);
         }
@@ -67,7 +68,7 @@ public sealed class CreateWorkOrderHandler(
         for (var attempt = 1; ; attempt++)
         {
             var order = WorkOrder.Create(tenant.RequireTenantId(), WorkOrderNumbers.Next(TimeDisplay.Today(time)), request.Kind, request.Priority,
-                request.CustomerId!.Value, request.UnitId, request.Description!, WorkOrderActors.From(actor), now);
+                request.CustomerId!.Value, request.UnitId, customer!.DistrictCode, request.Description!, WorkOrderActors.From(actor), now);
             db.Add(order);
             audit.Record("work-order.created", nameof(WorkOrder), order.Id.ToString(), new { order.Number, order.Kind, order.CustomerId, order.UnitId });
             try

@@ -109,7 +109,7 @@ public sealed class TransitionWorkOrderHandler(
     /// <summary>The kind's completion requirements: enough photos on the order, the scanned barcode equal to the unit's serial.</summary>
     private async Task<Error?> CompletionErrorAsync(WorkOrder order, string? barcode, CancellationToken cancellationToken)
     {
-        var required = CompletionRequirements.For(order.Kind);
+        var required = CompletionPolicy.Default(order.Kind);
         var v = new Validation();
         var (customerPays, approved) = await charges.OutstandingAsync(order, cancellationToken);
         if (customerPays > 0 && !approved)
