@@ -174,6 +174,9 @@ namespace CareLoop.Migrations.Postgres.Migrations
                 name: "IX_WorkOrderSlaUpgrades_WorkOrderId",
                 table: "WorkOrderSlaUpgrades",
                 column: "WorkOrderId");
+
+            // Orders opened before SLA tracking existed: let the SLA job compute their thresholds on its next run.
+            migrationBuilder.Sql("UPDATE \"WorkOrders\" SET \"SlaCheckAt\" = \"CreatedAt\" WHERE \"State\" NOT IN (6, 7, 8, 11);");
         }
 
         /// <inheritdoc />

@@ -24,6 +24,7 @@ public static class WorkOrdersModule
         services.AddScoped<SlaSettingsHandler>();
         services.AddScoped<AttachEvidenceHandler>();
         services.AddScoped<SlaEvaluator>();
+        services.AddScoped<SlaTracker>();
         services.AddScoped<ChargesHandler>();
         var every = TimeSpan.FromSeconds(configuration.GetValue("Sla:EvaluateIntervalSeconds", 60));
         services.AddQuartz(q =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Domain;
+using CareLoop.Modules.WorkOrders.Features.EvaluateSla;
 using CareLoop.Platform.Auditing;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Localization;
@@ -20,7 +21,8 @@ public sealed record CreatedWorkOrder(Guid Id, string Number, WorkOrderState Sta
 
 /// <summary>Opens a work order for a customer (and, for anything but advice, the unit it is about).</summary>
 public sealed class CreateWorkOrderHandler(
-    CareLoopDbContext db, ITenantContext tenant, ICustomerDirectory customers, DatabaseProvider provider, IAuditLog audit, IChangeFeed changes, TimeProvider time)
+    CareLoopDbContext db, ITenantContext tenant, ICustomerDirectory customers, SlaTracker sla, DatabaseProvider provider, IAuditLog audit, IChangeFeed changes,
+    TimeProvider time)
 {
     public async Task<Result<CreatedWorkOrder>> HandleAsync(ClaimsPrincipal actor, CreateWorkOrderRequest request, CancellationToken cancellationToken)
     {
@@ -69,6 +71,7 @@ public sealed class CreateWorkOrderHandler(
         {
             var order = WorkOrder.Create(tenant.RequireTenantId(), WorkOrderNumbers.Next(TimeDisplay.Today(time)), request.Kind, request.Priority,
                 request.CustomerId!.Value, request.UnitId, customer!.DistrictCode, request.Description!, WorkOrderActors.From(actor), now);
+            await sla.TrackAsync(order, cancellationToken);
             db.Add(order);
             audit.Record("work-order.created", nameof(WorkOrder), order.Id.ToString(), new { order.Number, order.Kind, order.CustomerId, order.UnitId });
             try

@@ -10,11 +10,11 @@ using Quartz;
 namespace CareLoop.Modules.WorkOrders.Features.EvaluateSla;
 
 /// <summary>
-/// Reads the SLA clocks of a tenant's open work orders and raises an <see cref="SlaAlert"/> (and through it the
-/// <see cref="SlaThresholdReached"/> event) the first time a clock is at risk or breached. Orders are read in pages by
-/// id; each page commits its alerts on its own.
+/// Reads the SLA clocks of a tenant's work orders whose next threshold is due (<see cref="WorkOrder.SlaCheckAt"/>) and
+/// raises an <see cref="SlaAlert"/> (and through it the <see cref="SlaThresholdReached"/> event) the first time a clock
+/// is at risk or breached, then records when to look again. Orders are read in pages; each page commits on its own.
 /// </summary>
-public sealed class SlaEvaluator(CareLoopDbContext db, SlaSettingsHandler settings, TimeProvider time)
+public sealed class SlaEvaluator(CareLoopDbContext db, SlaSettingsHandler settings, SlaTracker tracker, TimeProvider time)
 {
     private const int PageSize = 200;
 
@@ -26,12 +26,13 @@ public sealed class SlaEvaluator(CareLoopDbContext db, SlaSettingsHandler settin
     {
         var (policies, calendar) = await settings.ConfigurationAsync(cancellationToken);
         var raised = 0;
+        var now = time.GetUtcNow();
         Guid? after = null;
         while (true)
         {
-            var now = time.GetUtcNow();
+            // Every order in a page gets a new check time later than now (or none), so it drops out of the next query.
             var orders = await db.Set<WorkOrder>().Include(w => w.Timeline)
-                .Where(w => Running.Contains(w.State) && (after == null || w.Id.CompareTo(after.Value) > 0))
+                .Where(w => w.SlaCheckAt != null && w.SlaCheckAt <= now && (after == null || w.Id.CompareTo(after.Value) > 0))
                 .OrderBy(w => w.Id).Take(PageSize).AsSplitQuery().ToListAsync(cancellationToken);
             if (orders.Count == 0)
             {
@@ -41,9 +42,15 @@ public sealed class SlaEvaluator(CareLoopDbContext db, SlaSettingsHandler settin
             var ids = orders.Select(o => o.Id).ToList();
             var existing = (await db.Set<SlaAlert>().Where(a => ids.Contains(a.WorkOrderId)).Select(a => new { a.WorkOrderId, a.Target, a.Level }).ToListAsync(cancellationToken))
                 .Select(a => (a.WorkOrderId, a.Target, a.Level)).ToHashSet();
+            var upgrades = await tracker.ApprovedUpgradesAsync(ids, cancellationToken);
             foreach (var order in orders)
             {
-                foreach (var clock in WorkOrderSla.Read(order, SlaPolicyResolver.Resolve(policies, order.Kind, order.Priority), calendar, now))
+                var clocks = Running.Contains(order.State)
+                    ? WorkOrderSla.Read(order, SlaPolicyResolver.Resolve(policies, order.Kind, order.Priority), calendar, now, upgrades)
+                    : [];
+                var snapshot = WorkOrderSla.Snapshot(clocks, calendar, now);
+                order.TrackSla(snapshot.WarnAt, snapshot.DueAt, snapshot.NextThreshold);
+                foreach (var clock in clocks)
                 {
                     foreach (var level in LevelsReached(clock.Reading.Status))
                     {
@@ -73,13 +80,14 @@ public sealed class SlaEvaluator(CareLoopDbContext db, SlaSettingsHandler settin
 
 /// <summary>Evaluates every tenant with running work orders, one tenant scope at a time.</summary>
 [DisallowConcurrentExecution]
-public sealed class EvaluateSlaJob(TenantScopes tenants) : IJob
+public sealed class EvaluateSlaJob(TenantScopes tenants, TimeProvider time) : IJob
 {
     public static readonly JobKey Key = new("evaluate-sla", "work-orders");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        foreach (var tenantId in await tenants.TenantsWithAsync<WorkOrder>(w => SlaEvaluator.Running.Contains(w.State), cancellationToken))
+        var now = time.GetUtcNow();
+        foreach (var tenantId in await tenants.TenantsWithAsync<WorkOrder>(w => w.SlaCheckAt != null && w.SlaCheckAt <= now, cancellationToken))
         {
             await using var scope = tenants.For(tenantId);
             await scope.ServiceProvider.GetRequiredService<SlaEvaluator>().EvaluateAsync(cancellationToken);

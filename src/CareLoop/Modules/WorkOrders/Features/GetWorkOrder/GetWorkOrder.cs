@@ -2,7 +2,7 @@ using System.Security.Claims;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Domain;
 using CareLoop.Modules.WorkOrders.Domain.Sla;
-using CareLoop.Modules.WorkOrders.Features.SlaSettings;
+using CareLoop.Modules.WorkOrders.Features.EvaluateSla;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Problems;
@@ -15,8 +15,8 @@ public sealed record TimelineView(
     DateTimeOffset At, string ActorName, string Action, WorkOrderState? From, WorkOrderState To, string? Reason, Guid? AssigneeId,
     AppointmentWindow? Window, RescheduleCause? Cause, double? Latitude, double? Longitude, string? TrackingNumber);
 
-/// <summary>One SLA clock: its target, status now, deadline (null while paused), time left (negative when overdue).</summary>
-public sealed record SlaView(SlaTarget Target, SlaStatus Status, DateTimeOffset? Deadline, long RemainingSeconds, double PercentUsed);
+/// <summary>One SLA clock: its target, status now, deadline (null while paused), time left (negative when overdue), whether a special approval set it.</summary>
+public sealed record SlaView(SlaTarget Target, SlaStatus Status, DateTimeOffset? Deadline, long RemainingSeconds, double PercentUsed, bool Upgraded = false);
 
 public sealed record AttachmentView(Guid Id, AttachmentKind Kind, string? Caption, string UploadedBy, DateTimeOffset UploadedAt);
 
@@ -27,7 +27,7 @@ public sealed record WorkOrderView(
     WorkOrderState? SuspendedFrom, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, DateTimeOffset? ClosedAt, long Version,
     IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<AttachmentView> Attachments, string? ScannedBarcode);
 
-public sealed class GetWorkOrderHandler(CareLoopDbContext db, SlaSettingsHandler sla, TimeProvider time)
+public sealed class GetWorkOrderHandler(CareLoopDbContext db, SlaTracker sla)
 {
     public async Task<Result<WorkOrderView>> HandleAsync(ClaimsPrincipal actor, Guid id, CancellationToken cancellationToken)
     {
@@ -37,9 +37,8 @@ public sealed class GetWorkOrderHandler(CareLoopDbContext db, SlaSettingsHandler
             return Error.NotFound();
         }
 
-        var (policies, calendar) = await sla.ConfigurationAsync(cancellationToken);
-        var clocks = WorkOrderSla.Read(order, SlaPolicyResolver.Resolve(policies, order.Kind, order.Priority), calendar, time.GetUtcNow())
-            .Select(c => new SlaView(c.Target, c.Reading.Status, c.Reading.Deadline, (long)c.Reading.Remaining.TotalSeconds, Math.Round(c.Reading.PercentUsed, 3)))
+        var clocks = (await sla.ReadAsync(order, cancellationToken))
+            .Select(c => new SlaView(c.Target, c.Reading.Status, c.Reading.Deadline, (long)c.Reading.Remaining.TotalSeconds, Math.Round(c.Reading.PercentUsed, 3), c.Upgraded))
             .ToList();
         var attachments = await db.Set<WorkOrderAttachment>().AsNoTracking().Where(a => a.WorkOrderId == id).OrderBy(a => a.UploadedAt)
             .Select(a => new AttachmentView(a.Id, a.Kind, a.Caption, a.UploadedByName, a.UploadedAt)).ToListAsync(cancellationToken);

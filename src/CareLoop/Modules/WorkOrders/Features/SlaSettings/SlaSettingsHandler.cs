@@ -27,7 +27,7 @@ public sealed record UpdateSlaSettingsRequest(Dictionary<string, List<string>>? 
 /// A tenant's SLA settings, and the policies + calendar the clocks run on. The holiday calendar is data the
 /// administrator pastes in each year (国务院办公厅 notice), checked line by line.
 /// </summary>
-public sealed class SlaSettingsHandler(CareLoopDbContext db, ITenantContext tenant, IAuditLog audit)
+public sealed class SlaSettingsHandler(CareLoopDbContext db, ITenantContext tenant, IAuditLog audit, TimeProvider time)
 {
     private const int MaxBudgetMinutes = 60 * 24 * 60;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -98,7 +98,17 @@ public sealed class SlaSettingsHandler(CareLoopDbContext db, ITenantContext tena
 
         saved.Change(JsonSerializer.Serialize(week, Json), request.SpecialDays?.Trim() ?? "", JsonSerializer.Serialize(policies, Json));
         audit.Record("settings.sla-changed", "SlaSettings", saved.TenantId.ToString(), new { days = week.Count, policies = policies.Count });
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+
+            // New hours, holidays or budgets move every running clock's thresholds: the SLA job recomputes them all.
+            var now = time.GetUtcNow();
+            await db.Set<WorkOrder>().Where(w => EvaluateSla.SlaEvaluator.Running.Contains(w.State))
+                .ExecuteUpdateAsync(u => u.SetProperty(w => w.SlaCheckAt, now), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return View(saved);
     }
 

@@ -4,6 +4,7 @@ using CareLoop.Modules.Staff.Contracts;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Domain;
 using CareLoop.Modules.WorkOrders.Features.Charges;
+using CareLoop.Modules.WorkOrders.Features.EvaluateSla;
 using CareLoop.Modules.WorkOrders.Features.SlaSettings;
 using CareLoop.Platform.Auditing;
 using CareLoop.Platform.Identity;
@@ -26,7 +27,7 @@ public sealed record TransitionRequest(
 public sealed record TransitionResult(Guid Id, string Number, WorkOrderState State, long Version);
 
 public sealed class TransitionWorkOrderHandler(
-    CareLoopDbContext db, IStaffDirectory staff, ICustomerDirectory customers, SlaSettingsHandler sla, ChargesHandler charges, IAuditLog audit, IChangeFeed changes, TimeProvider time)
+    CareLoopDbContext db, IStaffDirectory staff, ICustomerDirectory customers, SlaSettingsHandler sla, SlaTracker tracker, ChargesHandler charges, IAuditLog audit, IChangeFeed changes, TimeProvider time)
 {
     public async Task<Result<TransitionResult>> HandleAsync(ClaimsPrincipal actor, Guid id, TransitionRequest request, CancellationToken cancellationToken)
     {
@@ -88,6 +89,7 @@ public sealed class TransitionWorkOrderHandler(
             return moved.Error!;
         }
 
+        await tracker.TrackAsync(order, cancellationToken);
         db.Entry(order).State = EntityState.Modified;
         audit.Record("work-order." + WorkOrder.ToCamel(action), nameof(WorkOrder), order.Id.ToString(), new { from, to = order.State, request.Reason });
         try
