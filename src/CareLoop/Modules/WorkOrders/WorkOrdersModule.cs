@@ -7,6 +7,7 @@ using CareLoop.Modules.WorkOrders.Features.EvaluateSla;
 using CareLoop.Modules.WorkOrders.Features.GetWorkOrder;
 using CareLoop.Modules.WorkOrders.Features.ListWorkOrders;
 using CareLoop.Modules.WorkOrders.Features.SlaSettings;
+using CareLoop.Modules.WorkOrders.Features.SlaUpgrades;
 using CareLoop.Modules.WorkOrders.Features.TransitionWorkOrder;
 using Quartz;
 
@@ -26,6 +27,7 @@ public static class WorkOrdersModule
         services.AddScoped<SlaEvaluator>();
         services.AddScoped<SlaTracker>();
         services.AddScoped<ChargesHandler>();
+        services.AddScoped<SlaUpgradesHandler>();
         var every = TimeSpan.FromSeconds(configuration.GetValue("Sla:EvaluateIntervalSeconds", 60));
         services.AddQuartz(q =>
         {
@@ -48,6 +50,7 @@ public static class WorkOrdersModule
         orders.MapAttachEvidence(downloads);
         orders.MapCharges();
         api.MapSlaSettings();
+        api.MapSlaUpgrades();
         return api;
     }
 }

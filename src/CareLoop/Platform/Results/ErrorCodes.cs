@@ -44,6 +44,8 @@ public static class ErrorCodes
     public const string InFuture = "in_future";
     public const string MustBeFuture = "must_be_future";
     public const string AlreadyDecided = "already_decided";
+    public const string UpgradePending = "upgrade_pending";
+    public const string OwnRequest = "own_request";
     public const string UnknownBrand = "unknown_brand";
     public const string QrSignatureInvalid = "qr_signature_invalid";
     public const string CodeRecentlySent = "code_recently_sent";

@@ -166,6 +166,10 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
 
     public void QuoteChanged() => QuoteApprovedAt = null;
 
+    /// <summary>A line on the timeline for something that is not a move (an SLA upgrade asked for or decided).</summary>
+    public void Note(WorkOrderActor actor, string action, string summary, DateTimeOffset now) =>
+        _timeline.Add(TimelineEntry.Create(Id, now, actor, action, State, State, summary, null));
+
     /// <summary>Records where the running clocks stand (computed by <see cref="Sla.SlaSnapshot"/>) and when to look again.</summary>
     public void TrackSla(DateTimeOffset? warnAt, DateTimeOffset? dueAt, DateTimeOffset? checkAt)
     {
