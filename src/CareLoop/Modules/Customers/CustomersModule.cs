@@ -9,6 +9,7 @@ using CareLoop.Modules.Customers.Features.ImportCustomers;
 using CareLoop.Modules.Customers.Features.RegisterUnit;
 using CareLoop.Modules.Customers.Features.RevealPhone;
 using CareLoop.Modules.Customers.Features.SearchCustomers;
+using CareLoop.Modules.Customers.Features.Codes;
 using CareLoop.Modules.Customers.Features.SelfRegister;
 using CareLoop.Modules.Customers.Features.TransferUnit;
 using CareLoop.Modules.Customers.Features.UpdateContactPreferences;
@@ -39,6 +40,8 @@ public static class CustomersModule
         services.AddSingleton(_ => UrlSigner.FromConfiguration(configuration));
         services.AddSingleton<RegistrationLinks>();
         services.AddScoped<CreateRegistrationLinkHandler>();
+        services.AddScoped<OneTimeCodes>();
+        services.AddScoped<ICustomerCodes>(sp => sp.GetRequiredService<OneTimeCodes>());
         services.AddScoped<SendRegistrationCodeHandler>();
         services.AddScoped<SelfRegisterHandler>();
         services.AddScoped<AttachInvoiceHandler>();

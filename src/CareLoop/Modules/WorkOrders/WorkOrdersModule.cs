@@ -2,6 +2,7 @@ using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Features.AttachEvidence;
 using CareLoop.Modules.WorkOrders.Features.Charges;
+using CareLoop.Modules.WorkOrders.Features.CompletionPolicies;
 using CareLoop.Modules.WorkOrders.Features.CreateWorkOrder;
 using CareLoop.Modules.WorkOrders.Features.EvaluateSla;
 using CareLoop.Modules.WorkOrders.Features.GetWorkOrder;
@@ -28,6 +29,8 @@ public static class WorkOrdersModule
         services.AddScoped<SlaTracker>();
         services.AddScoped<ChargesHandler>();
         services.AddScoped<SlaUpgradesHandler>();
+        services.AddScoped<CompletionPoliciesHandler>();
+        services.AddScoped<CompletionCodeHandler>();
         var every = TimeSpan.FromSeconds(configuration.GetValue("Sla:EvaluateIntervalSeconds", 60));
         services.AddQuartz(q =>
         {
@@ -47,10 +50,12 @@ public static class WorkOrdersModule
         orders.MapGetWorkOrder();
         orders.MapListWorkOrders();
         orders.MapTransitionWorkOrder();
+        orders.MapCompletionCode();
         orders.MapAttachEvidence(downloads);
         orders.MapCharges();
         api.MapSlaSettings();
         api.MapSlaUpgrades();
+        api.MapCompletionPolicies();
         return api;
     }
 }

@@ -7,13 +7,15 @@ namespace CareLoop.Tests.Modules.Customers;
 internal static class CustomerApi
 {
     /// <summary>Today in the demo tenant's time zone (warranty days are counted in it).</summary>
-    public static DateOnly Today =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+    public static DateOnly Today => TodayBy(TimeProvider.System);
 
-    /// <summary>The next Monday–Friday after today in Shanghai: inside the default working week whenever a test runs.</summary>
-    public static DateOnly NextWeekday()
+    private static DateOnly TodayBy(TimeProvider time) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+
+    /// <summary>The next Monday–Friday after today in Shanghai (by the given clock): inside the default working week whenever a test runs.</summary>
+    public static DateOnly NextWeekday(TimeProvider? time = null)
     {
-        var day = Today.AddDays(1);
+        var day = TodayBy(time ?? TimeProvider.System).AddDays(1);
         while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
         {
             day = day.AddDays(1);

@@ -30,8 +30,10 @@ public sealed class ChargesTests
         var unapproved = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{expired}/transitions", new { action = "complete", expectedVersion = 5, barcode = "RVX2000000002" }); // the chargeable line withdrew any approval: version 5
         var byEngineer = await engineer.PostAsync($"/api/v1/work-orders/{expired}/charges/approval", null);
         var approved = await agent.PostAsync($"/api/v1/work-orders/{expired}/charges/approval", null);
-        var completed = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{expired}/transitions", new { action = "complete", expectedVersion = 6, barcode = "RVX2000000002" });
-        var free = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{inWarranty}/transitions", new { action = "complete", expectedVersion = 4, barcode = "RVX2000000001" });
+        var completed = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{expired}/transitions",
+            new { action = "complete", expectedVersion = 6, barcode = "RVX2000000002", verificationCode = await CompletionCodeTests.SendAsync(app, engineer, expired) });
+        var free = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{inWarranty}/transitions",
+            new { action = "complete", expectedVersion = 4, barcode = "RVX2000000001", verificationCode = await CompletionCodeTests.SendAsync(app, engineer, inWarranty) });
         var totals = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/work-orders/{expired}/charges");
 
         Assert.True(coveredView.GetProperty("underWarranty").GetBoolean());

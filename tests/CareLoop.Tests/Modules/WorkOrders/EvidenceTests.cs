@@ -40,7 +40,8 @@ public sealed class EvidenceTests
         }
 
         var wrongBarcode = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions", new { action = "complete", expectedVersion = 4, barcode = "RVX2000000999" });
-        var completed = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions", new { action = "complete", expectedVersion = 4, barcode = "RVX2000000001" });
+        var code = await CompletionCodeTests.SendAsync(app, engineer, order!);
+        var completed = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions", new { action = "complete", expectedVersion = 4, barcode = "RVX2000000001", verificationCode = code });
         var view = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/work-orders/{order}");
         var first = view.GetProperty("attachments")[0].GetProperty("id").GetString();
         var stored = await (await agent.GetAsync($"/api/v1/work-orders/{order}/attachments/{first}")).Content.ReadAsByteArrayAsync();
@@ -80,13 +81,13 @@ public sealed class EvidenceTests
         return [.. jpeg[..2], 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload, .. jpeg[2..]];
     }
 
-    internal static MultipartFormDataContent Photo(byte[] bytes)
+    internal static MultipartFormDataContent Photo(byte[] bytes, string kind = "photo")
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         form.Add(file, "file", "现场.jpg");
-        form.Add(new StringContent("photo"), "kind");
+        form.Add(new StringContent(kind), "kind");
         return form;
     }
 }

@@ -28,7 +28,8 @@ public sealed class WorkOrdersApiTests
         version = await MoveAsync(agent, order, version, new { action = "reschedule", window, reason = "客户临时出差", cause = "customer" }, "scheduled");
         version = await MoveAsync(engineer, order, version, new { action = "checkIn", latitude = 31.30, longitude = 120.62 }, "onSite");
         Assert.Equal(HttpStatusCode.Created, (await engineer.PostAsync($"/api/v1/work-orders/{order}/attachments", EvidenceTests.Photo(EvidenceTests.Jpeg()))).StatusCode);
-        version = await MoveAsync(engineer, order, version, new { action = "complete", barcode = "rvx2000000001" }, "completed");
+        var code = await CompletionCodeTests.SendAsync(app, engineer, order);
+        version = await MoveAsync(engineer, order, version, new { action = "complete", barcode = "rvx2000000001", verificationCode = code }, "completed");
         version = await MoveAsync(agent, order, version, new { action = "requestCallback" }, "callbackPending");
         await MoveAsync(agent, order, version, new { action = "close" }, "closed");
         var view = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/work-orders/{order}");
@@ -38,7 +39,7 @@ public sealed class WorkOrdersApiTests
         Assert.Equal("closed", view.GetProperty("state").GetString());
         Assert.Equal(8, view.GetProperty("version").GetInt64());
         Assert.Equal(1, view.GetProperty("rescheduleCount").GetInt32());
-        Assert.Equal(["create", "assign", "accept", "schedule", "reschedule", "checkIn", "complete", "requestCallback", "close"],
+        Assert.Equal(["create", "assign", "accept", "schedule", "reschedule", "checkIn", "completionCodeSent", "complete", "requestCallback", "close"],
             view.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()).ToArray());
         var checkIn = view.GetProperty("timeline")[5];
         Assert.Equal("scheduled", checkIn.GetProperty("from").GetString());

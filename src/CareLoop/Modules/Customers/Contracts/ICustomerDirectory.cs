@@ -1,3 +1,5 @@
+using CareLoop.Platform.Results;
+
 namespace CareLoop.Modules.Customers.Contracts;
 
 /// <summary>What other modules may ask about customers (tenant-scoped): lookup by phone, summaries, contactability.</summary>
@@ -20,3 +22,20 @@ public interface ICustomerDirectory
 public sealed record UnitSummary(Guid Id, Guid CustomerId, Guid ModelId, string Sku, string SerialNumber);
 
 public sealed record CustomerSummary(Guid Id, string Name, string? MaskedPhone, string? DistrictCode, bool DoNotDisturb);
+
+/// <summary>The SMS code a customer was sent: to which (masked) phone, how long it lives, when another may be sent.</summary>
+public sealed record CodeSent(string MaskedPhone, int ExpiresInSeconds, int ResendAfterSeconds);
+
+/// <summary>
+/// One-time SMS codes to a customer's own phone, for other modules (e.g. the completion code a customer reads out to
+/// the engineer): the phone never leaves the Customers module. Rate-limited, hashed, five wrong tries lock a code.
+/// </summary>
+public interface ICustomerCodes
+{
+    /// <summary>Sends a code for <paramref name="purpose"/> by the SMS template; the template gets <c>code</c> and <paramref name="parameters"/>.</summary>
+    Task<Result<CodeSent>> SendToCustomerAsync(
+        Guid customerId, string purpose, TimeSpan lifetime, string template, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken);
+
+    /// <summary>Null when the code is the latest one sent for the purpose and still valid (it is used up); else the error for <paramref name="field"/>.</summary>
+    Task<Error?> VerifyCustomerAsync(Guid customerId, string purpose, string? code, string field, CancellationToken cancellationToken);
+}

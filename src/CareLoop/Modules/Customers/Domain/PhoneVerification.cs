@@ -15,8 +15,8 @@ public enum VerificationOutcome
 }
 
 /// <summary>
-/// A one-time SMS code proving a customer holds a phone. Only a hash is stored; the code dies after
-/// <see cref="CustomerRules.VerificationCodeLifetime"/>, after <see cref="CustomerRules.VerificationMaxAttempts"/> wrong
+/// A one-time SMS code proving a customer holds a phone. Only a hash is stored; the code dies after its lifetime
+/// (10 minutes to register a unit, 24 hours for a job's completion code), after <see cref="CustomerRules.VerificationMaxAttempts"/> wrong
 /// tries, or once used.
 /// </summary>
 public sealed class PhoneVerification : ITenantOwned
@@ -44,7 +44,7 @@ public sealed class PhoneVerification : ITenantOwned
 
     public DateTimeOffset? UsedAt { get; private set; }
 
-    public static (PhoneVerification Verification, string Code) Issue(Guid tenantId, string phoneIndex, string purpose, DateTimeOffset now)
+    public static (PhoneVerification Verification, string Code) Issue(Guid tenantId, string phoneIndex, string purpose, TimeSpan lifetime, DateTimeOffset now)
     {
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         var verification = new PhoneVerification
@@ -54,7 +54,7 @@ public sealed class PhoneVerification : ITenantOwned
             PhoneIndex = phoneIndex,
             Purpose = purpose,
             CreatedAt = now,
-            ExpiresAt = now + CustomerRules.VerificationCodeLifetime,
+            ExpiresAt = now + lifetime,
         };
         verification.CodeHash = verification.Hash(code);
         return (verification, code);

@@ -24,7 +24,7 @@ public sealed record SelfRegistered(Guid UnitId, string SerialNumber, string Sku
 /// </summary>
 public sealed class SelfRegisterHandler(
     CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, ICatalog catalog, RegistrationLinks links, FileIntake files,
-    UnitWarranty warranty, IAuditLog audit, TimeProvider time)
+    UnitWarranty warranty, Codes.OneTimeCodes codes, IAuditLog audit, TimeProvider time)
 {
     public async Task<Result<SelfRegistered>> HandleAsync(SelfRegistrationRequest request, Upload? invoice, CancellationToken cancellationToken)
     {
@@ -77,7 +77,7 @@ public sealed class SelfRegisterHandler(
             return invalid;
         }
 
-        if (await VerifyCodeAsync(phone!.BlindIndex, request.VerificationCode!, cancellationToken) is { } codeError)
+        if (await codes.VerifyAsync(phone!.BlindIndex, SendRegistrationCodeHandler.Purpose, request.VerificationCode, "verificationCode", cancellationToken) is { } codeError)
         {
             return codeError;
         }
@@ -134,31 +134,5 @@ public sealed class SelfRegisterHandler(
         }
 
         return result.Value;
-    }
-
-    /// <summary>The latest code sent to the phone must match; a wrong try is saved even though the request fails.</summary>
-    private async Task<Error?> VerifyCodeAsync(string phoneIndex, string code, CancellationToken cancellationToken)
-    {
-        var verification = await db.Set<PhoneVerification>()
-            .Where(x => x.PhoneIndex == phoneIndex && x.Purpose == SendRegistrationCodeHandler.Purpose)
-            .OrderByDescending(x => x.CreatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        var outcome = verification?.Verify(code, time.GetUtcNow()) ?? VerificationOutcome.Wrong;
-        if (outcome == VerificationOutcome.Verified)
-        {
-            return null;
-        }
-
-        if (verification is not null)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return new Validation().Add("verificationCode", outcome switch
-        {
-            VerificationOutcome.Expired => ErrorCodes.VerificationExpired,
-            VerificationOutcome.Locked => ErrorCodes.VerificationLocked,
-            _ => ErrorCodes.VerificationWrong,
-        }).ToError();
     }
 }

@@ -4,6 +4,7 @@ using CareLoop.Modules.Staff.Contracts;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Domain;
 using CareLoop.Modules.WorkOrders.Features.Charges;
+using CareLoop.Modules.WorkOrders.Features.CompletionPolicies;
 using CareLoop.Modules.WorkOrders.Features.EvaluateSla;
 using CareLoop.Modules.WorkOrders.Features.SlaSettings;
 using CareLoop.Platform.Auditing;
@@ -18,16 +19,18 @@ namespace CareLoop.Modules.WorkOrders.Features.TransitionWorkOrder;
 
 /// <summary>
 /// One endpoint for every move: <c>action</c> is the state machine's (camelCase), <c>expectedVersion</c> the version
-/// the caller saw; the rest depends on the action (reason, assigneeId, window, cause, location, trackingNumber).
+/// the caller saw; the rest depends on the action (reason, assigneeId, window, cause, location, trackingNumber, and
+/// on completion barcode and the customer's verificationCode).
 /// </summary>
 public sealed record TransitionRequest(
     string? Action, long? ExpectedVersion, string? Reason = null, Guid? AssigneeId = null, AppointmentWindow? Window = null,
-    RescheduleCause? Cause = null, double? Latitude = null, double? Longitude = null, string? TrackingNumber = null, string? Barcode = null);
+    RescheduleCause? Cause = null, double? Latitude = null, double? Longitude = null, string? TrackingNumber = null, string? Barcode = null,
+    string? VerificationCode = null);
 
 public sealed record TransitionResult(Guid Id, string Number, WorkOrderState State, long Version);
 
 public sealed class TransitionWorkOrderHandler(
-    CareLoopDbContext db, IStaffDirectory staff, ICustomerDirectory customers, SlaSettingsHandler sla, SlaTracker tracker, ChargesHandler charges, IAuditLog audit, IChangeFeed changes, TimeProvider time)
+    CareLoopDbContext db, IStaffDirectory staff, ICustomerDirectory customers, SlaSettingsHandler sla, SlaTracker tracker, ChargesHandler charges, CompletionPoliciesHandler completion, ICustomerCodes codes, IAuditLog audit, IChangeFeed changes, TimeProvider time)
 {
     public async Task<Result<TransitionResult>> HandleAsync(ClaimsPrincipal actor, Guid id, TransitionRequest request, CancellationToken cancellationToken)
     {
@@ -76,7 +79,7 @@ public sealed class TransitionWorkOrderHandler(
             return new Validation().Add("window.start", ErrorCodes.OutsideBusinessHours).ToError()!;
         }
 
-        if (legal && action == WorkOrderAction.Complete && await CompletionErrorAsync(order, request.Barcode, cancellationToken) is { } incomplete)
+        if (legal && action == WorkOrderAction.Complete && await CompletionErrorAsync(order, request, cancellationToken) is { } incomplete)
         {
             return incomplete;
         }
@@ -108,10 +111,14 @@ public sealed class TransitionWorkOrderHandler(
         return new TransitionResult(order.Id, order.Number, order.State, order.Version);
     }
 
-    /// <summary>The kind's completion requirements: enough photos on the order, the scanned barcode equal to the unit's serial.</summary>
-    private async Task<Error?> CompletionErrorAsync(WorkOrder order, string? barcode, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tenant's completion requirements for the kind: the quote approved, enough photos, a signature, the scanned
+    /// barcode equal to the unit's serial and, last (a wrong try counts), the customer's SMS code.
+    /// </summary>
+    private async Task<Error?> CompletionErrorAsync(WorkOrder order, TransitionRequest request, CancellationToken cancellationToken)
     {
-        var required = CompletionPolicy.Default(order.Kind);
+        var required = await completion.RequirementsAsync(order.Kind, cancellationToken);
+        var barcode = request.Barcode;
         var v = new Validation();
         var (customerPays, approved) = await charges.OutstandingAsync(order, cancellationToken);
         if (customerPays > 0 && !approved)
@@ -119,10 +126,17 @@ public sealed class TransitionWorkOrderHandler(
             v.Add("charges", ErrorCodes.QuoteNotApproved, customerPays / 100m);
         }
 
-        var photos = await db.Set<WorkOrderAttachment>().CountAsync(a => a.WorkOrderId == order.Id && a.Kind == AttachmentKind.Photo, cancellationToken);
+        var evidence = await db.Set<WorkOrderAttachment>().Where(a => a.WorkOrderId == order.Id).GroupBy(a => a.Kind)
+            .Select(g => new { Kind = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
+        var photos = evidence.GetValueOrDefault(AttachmentKind.Photo);
         if (photos < required.MinPhotos)
         {
             v.Add("photos", ErrorCodes.TooFewPhotos, required.MinPhotos, photos);
+        }
+
+        if (required.RequiresSignature && evidence.GetValueOrDefault(AttachmentKind.Signature) == 0)
+        {
+            v.Add("signature", ErrorCodes.Required);
         }
 
         if (required.RequiresBarcode)
@@ -138,7 +152,15 @@ public sealed class TransitionWorkOrderHandler(
             }
         }
 
-        return v.ToError();
+        if (v.ToError() is { } incomplete)
+        {
+            return incomplete;
+        }
+
+        // Checked only when everything else is in order: a right code is used up, so it must not be spent on a refusal.
+        return required.RequiresCustomerCode
+            ? await codes.VerifyCustomerAsync(order.CustomerId, CompletionCodeHandler.Purpose(order.Id), request.VerificationCode, "verificationCode", cancellationToken)
+            : null;
     }
 
     private async Task<bool> IsEngineerAsync(Guid userId, CancellationToken cancellationToken) =>
