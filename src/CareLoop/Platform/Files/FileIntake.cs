@@ -70,7 +70,7 @@ public sealed class FileIntake(CareLoopDbContext db, ITenantContext tenant, IFil
     {
         var file = StoredFile.Create(tenant.RequireTenantId(), purpose, upload.FileName, upload.ContentType, upload.Length, upload.Sha256, time.GetUtcNow());
         upload.Content.Position = 0;
-        await store.WriteAsync(file.StorageKey, upload.Content, cancellationToken);
+        await store.WriteAsync(file.StorageKey, upload.Content, upload.ContentType, cancellationToken);
         db.Add(file);
         return file;
     }

@@ -1,23 +1,27 @@
 namespace CareLoop.Platform.Files;
 
 /// <summary>
-/// Where file bytes live. Locally a directory (<see cref="LocalFileStore"/>); in a cluster an object store
-/// (OSS/COS/S3) behind the same three calls. Keys are opaque and never built from user input.
+/// Where file bytes live. Locally a directory (<see cref="LocalFileStore"/>); in a cluster an S3-compatible object
+/// store (<see cref="S3FileStore"/>: S3, OSS, COS, MinIO) behind the same three calls. Keys are opaque and never built
+/// from user input; a key that would leave the store's root or prefix is an <see cref="ArgumentException"/>.
 /// </summary>
 public interface IFileStore
 {
-    Task WriteAsync(string key, Stream content, CancellationToken cancellationToken);
+    /// <summary>Writes <paramref name="content"/> from its current position, replacing any object under the key.</summary>
+    /// <param name="contentType">The detected type, kept by stores that have object metadata (a directory has none).</param>
+    Task WriteAsync(string key, Stream content, string contentType, CancellationToken cancellationToken);
 
-    /// <summary>Null when the key does not exist.</summary>
+    /// <summary>A seekable stream of the bytes, positioned at the start; null when the key does not exist.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Deleting a key that does not exist is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
 }
 
 /// <summary>Files under <c>Files:Root</c> (default <c>data/files</c> beside the SQLite file).</summary>
 public sealed class LocalFileStore(string root) : IFileStore
 {
-    public async Task WriteAsync(string key, Stream content, CancellationToken cancellationToken)
+    public async Task WriteAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -38,7 +42,16 @@ public sealed class LocalFileStore(string root) : IFileStore
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(key));
+        var path = PathOf(key);
+        try
+        {
+            File.Delete(path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // File.Delete ignores a missing file but not a missing folder; for the port both are "already gone".
+        }
+
         return Task.CompletedTask;
     }
 
