@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CareLoop.E2E;
@@ -34,7 +37,7 @@ public sealed class WorkOrderTests(BrowserFixture browser)
             await PageSession.WaitInteractiveAsync(dispatcher);
             await dispatcher.GetByTestId("action-assign").ClickAsync();
             await dispatcher.GetByTestId("action-engineer").ClickAsync();
-            await dispatcher.GetByRole(Microsoft.Playwright.AriaRole.Option, new() { Name = "工程师 张师傅" }).ClickAsync();
+            await dispatcher.GetByRole(AriaRole.Option, new() { Name = "工程师 张师傅" }).ClickAsync();
             await dispatcher.GetByTestId("action-confirm").ClickAsync();
             await Expect(dispatcher.GetByTestId("work-order-current-state")).ToHaveTextAsync("已派工");
 
@@ -49,5 +52,76 @@ public sealed class WorkOrderTests(BrowserFixture browser)
             await Expect(page.GetByTestId("work-orders-table")).ToContainTextAsync("张伟");
             await session.ScreenshotAsync("work-orders-list");
         });
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class SlaUpgradeTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_agent_asks_for_on_site_within_four_hours_and_sees_the_supervisors_approval_arrive_live()
+    {
+        BrowserFixture.SkipWithoutChromium();
+        await using var session = await PageSession.StartAsync(browser);
+        using var api = await session.App.ApiAsAsync("agent");
+        var customer = (await api.GetFromJsonAsync<JsonElement>("/api/v1/customers?q=13812345678")).GetProperty("items")[0].GetProperty("id").GetString();
+        var unit = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}")).GetProperty("units").EnumerateArray()
+            .Single(u => u.GetProperty("serialNumber").GetString() == "RVX2000000001").GetProperty("id").GetString();
+        var order = (await (await api.PostAsJsonAsync("/api/v1/work-orders", new { customerId = customer, unitId = unit, kind = "onSiteRepair", description = "漏水，客户很着急" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        await session.RunAsync("sla-upgrade", async page =>
+        {
+            await session.SignInAsync("agent");
+            await page.GotoAsync($"/work-orders/{order}");
+            await session.WaitInteractiveAsync();
+            await page.GetByTestId("sla-upgrade-reason").FillAsync("VIP 客户投诉，地板泡水");
+            await page.GetByTestId("sla-upgrade-request").ClickAsync();
+            await Expect(page.GetByTestId("sla-upgrade-status")).ToHaveTextAsync("待审批");
+
+            var supervisor = await session.SecondUserAsync("supervisor");
+            await supervisor.GetByTestId("nav-SlaApprovals").ClickAsync();
+            await Expect(supervisor.GetByTestId("sla-approval-row")).ToContainTextAsync("VIP 客户投诉");
+            await supervisor.GetByTestId("sla-approval-row").GetByRole(AriaRole.Link).First.ClickAsync();
+            await PageSession.WaitInteractiveAsync(supervisor);
+            await supervisor.GetByTestId("sla-upgrade-note").FillAsync("同意，优先派单");
+            await supervisor.GetByTestId("sla-upgrade-approve").ClickAsync();
+            await Expect(supervisor.GetByTestId("sla-upgrade-status")).ToHaveTextAsync("已批准");
+
+            // The agent's page was not reloaded: the approval and the new arrival clock arrive live.
+            await Expect(page.GetByTestId("sla-upgrade-status")).ToHaveTextAsync("已批准");
+            await Expect(page.GetByTestId("sla-Arrival")).ToContainTextAsync("按约上门");
+            await Expect(page.GetByTestId("work-order-timeline")).ToContainTextAsync("批准 SLA 特批");
+            await session.ScreenshotAsync("sla-upgrade-approved");
+        });
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class WorkOrderSettingsTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_administrator_turns_off_the_customer_code_for_repairs_and_the_api_sees_the_new_policy()
+    {
+        BrowserFixture.SkipWithoutChromium();
+        await using var session = await PageSession.StartAsync(browser);
+
+        await session.RunAsync("work-order-settings", async page =>
+        {
+            await session.SignInAsync("admin");
+            await page.GetByTestId("nav-Settings").ClickAsync();
+            await page.GetByTestId("settings-work-orders").ClickAsync();
+            await session.WaitInteractiveAsync();
+            await Expect(page.GetByTestId("week-Monday")).ToHaveValueAsync("09:00-18:00");
+            await page.GetByTestId("completion-OnSiteRepair").Locator("input[type=checkbox]").Nth(2).UncheckAsync();
+            await page.GetByTestId("completion-save").ClickAsync();
+            await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("已保存");
+            await session.ScreenshotAsync("work-order-settings");
+        });
+
+        using var api = await session.App.ApiAsAsync("agent");
+        var repair = (await api.GetFromJsonAsync<JsonElement>("/api/v1/settings/completion")).EnumerateArray().Single(p => p.GetProperty("kind").GetString() == "onSiteRepair");
+        Assert.False(repair.GetProperty("requiresCustomerCode").GetBoolean());
+        Assert.True(repair.GetProperty("requiresBarcode").GetBoolean());
     }
 }

@@ -86,6 +86,7 @@ public sealed class SlaUpgradesHandler(CareLoopDbContext db, SlaTracker tracker,
         var upgrade = requested.Value!;
         db.Add(upgrade);
         order.Note(who, "slaUpgradeRequested", upgrade.Reason, now);
+        db.Entry(order).State = EntityState.Modified; // a new version: open pages reload, a stale write elsewhere gets its 409
         audit.Record("work-order.sla-upgrade-requested", nameof(WorkOrder), order.Id.ToString(), new { upgrade.Id, upgrade.Target, upgrade.BudgetMinutes, upgrade.Mode, upgrade.Reason });
         await db.SaveChangesAsync(cancellationToken);
         Publish(order, "slaUpgradeRequested");
@@ -132,13 +133,11 @@ public sealed class SlaUpgradesHandler(CareLoopDbContext db, SlaTracker tracker,
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            if (upgrade.Status == SlaUpgradeStatus.Approved)
-            {
-                // The approval is saved, so the tracker reads it: the order's thresholds move now, not at the next job run.
-                await tracker.TrackAsync(order, cancellationToken);
-                db.Entry(order).State = EntityState.Modified;
-                await db.SaveChangesAsync(cancellationToken);
-            }
+
+            // The decision is saved, so the tracker reads it: the order's thresholds move now, not at the next job run.
+            await tracker.TrackAsync(order, cancellationToken);
+            db.Entry(order).State = EntityState.Modified;
+            await db.SaveChangesAsync(cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
         }
