@@ -53,6 +53,38 @@ public sealed class ChargesTests
         Assert.Contains("approveQuote", timeline);
     }
 
+    [Theory, AllProviders]
+    public async Task Removing_a_chargeable_line_withdraws_the_approval_and_lines_are_frozen_once_the_job_is_done(DatabaseKind kind)
+    {
+        await using var app = await CareLoopApp.StartAsync(kind, startOutbox: false);
+        using var agent = await app.ApiAsAsync("agent");
+        using var dispatcher = await app.ApiAsAsync("dispatcher");
+        using var engineer = await app.ApiAsAsync("engineer");
+        var engineerId = await app.DbAsync("demo-brand", db => db.Users.Where(u => u.UserName == "engineer").Select(u => u.Id).SingleAsync());
+        var order = await OnSiteAsync(agent, dispatcher, engineer, engineerId, "13712345604", "RVX2000000002");
+        await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order}/charges", new { kind = "part", description = "主刷", quantity = 1, unitPriceFen = 8900 });
+        var filter = await (await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order}/charges", new { kind = "part", description = "滤网", quantity = 1, unitPriceFen = 3900 }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        await agent.PostAsync($"/api/v1/work-orders/{order}/charges/approval", null);
+        var line = filter.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("description").GetString() == "滤网").GetProperty("id").GetString();
+
+        var removed = await (await engineer.DeleteAsync($"/api/v1/work-orders/{order}/charges/{line}")).Content.ReadFromJsonAsync<JsonElement>();
+        var again = await engineer.DeleteAsync($"/api/v1/work-orders/{order}/charges/{line}");
+        await agent.PostAsync($"/api/v1/work-orders/{order}/charges/approval", null);
+        await engineer.PostAsync($"/api/v1/work-orders/{order}/attachments", EvidenceTests.Photo(EvidenceTests.Jpeg()));
+        var version = (await agent.GetFromJsonAsync<JsonElement>($"/api/v1/work-orders/{order}")).GetProperty("version").GetInt64();
+        var completed = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions",
+            new { action = "complete", expectedVersion = version, barcode = "RVX2000000002", verificationCode = await CompletionCodeTests.SendAsync(app, engineer, order) });
+        var remaining = (await agent.GetFromJsonAsync<JsonElement>($"/api/v1/work-orders/{order}/charges")).GetProperty("lines")[0].GetProperty("id").GetString();
+        var afterCompletion = await engineer.DeleteAsync($"/api/v1/work-orders/{order}/charges/{remaining}");
+
+        Assert.Equal(8900, removed.GetProperty("customerPaysFen").GetInt64());
+        Assert.Equal(JsonValueKind.Null, removed.GetProperty("quoteApprovedAt").ValueKind); // a different quote needs a new yes
+        await ProblemAssert.IsProblemAsync(again, HttpStatusCode.NotFound, "not_found");
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        await ProblemAssert.IsProblemAsync(afterCompletion, HttpStatusCode.UnprocessableEntity, "illegal_transition");
+    }
+
     /// <summary>A repair for the customer's unit, assigned, accepted, scheduled on the next weekday and checked in (version 4).</summary>
     private static async Task<string> OnSiteAsync(HttpClient agent, HttpClient dispatcher, HttpClient engineer, Guid engineerId, string phone, string serial)
     {

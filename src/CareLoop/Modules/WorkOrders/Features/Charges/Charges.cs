@@ -51,9 +51,9 @@ public sealed class ChargesHandler(CareLoopDbContext db, ICustomerDirectory cust
             v.Add("kind", ErrorCodes.InvalidFormat);
         }
 
-        if (!order.IsOpen || order.State is Contracts.WorkOrderState.Completed or Contracts.WorkOrderState.CallbackPending)
+        if (Frozen(order) is { } frozen)
         {
-            return new Error(ErrorCodes.IllegalTransition, 422, null, "charge", order.State.ToString());
+            return frozen;
         }
 
         if (v.ToError() is { } invalid)
@@ -73,6 +73,37 @@ public sealed class ChargesHandler(CareLoopDbContext db, ICustomerDirectory cust
         }
 
         audit.Record("work-order.charge-added", nameof(WorkOrder), order.Id.ToString(), new { line.Kind, line.Description, line.Quantity, line.UnitPriceFen, covered });
+        await db.SaveChangesAsync(cancellationToken);
+        return await ViewAsync(order, cancellationToken);
+    }
+
+    /// <summary>Takes a line off (entered by mistake, part not used); a chargeable line's removal changes the quote, so it needs approving again.</summary>
+    public async Task<Result<ChargesView>> RemoveAsync(ClaimsPrincipal actor, Guid workOrderId, Guid lineId, CancellationToken cancellationToken)
+    {
+        if (!actor.HasPermission(Permissions.WorkOrdersTransition))
+        {
+            return Error.Forbidden();
+        }
+
+        if (await FindAsync(actor, workOrderId, cancellationToken) is not { } order ||
+            await db.Set<ChargeLine>().SingleOrDefaultAsync(c => c.Id == lineId && c.WorkOrderId == workOrderId, cancellationToken) is not { } line)
+        {
+            return Error.NotFound();
+        }
+
+        if (Frozen(order) is { } frozen)
+        {
+            return frozen;
+        }
+
+        db.Remove(line);
+        if (!line.Covered && line.TotalFen > 0)
+        {
+            order.QuoteChanged();
+            db.Entry(order).State = EntityState.Modified;
+        }
+
+        audit.Record("work-order.charge-removed", nameof(WorkOrder), order.Id.ToString(), new { line.Kind, line.Description, line.Quantity, line.UnitPriceFen, line.Covered });
         await db.SaveChangesAsync(cancellationToken);
         return await ViewAsync(order, cancellationToken);
     }
@@ -105,6 +136,12 @@ public sealed class ChargesHandler(CareLoopDbContext db, ICustomerDirectory cust
         return (lines.Sum(l => l.Quantity * l.UnitPriceFen), order.QuoteApprovedAt is not null);
     }
 
+    /// <summary>Lines change only while the job is under way: not once completed, closed or cancelled.</summary>
+    private static Error? Frozen(WorkOrder order) =>
+        !order.IsOpen || order.State is Contracts.WorkOrderState.Completed or Contracts.WorkOrderState.CallbackPending
+            ? new Error(ErrorCodes.IllegalTransition, 422, null, "charge", order.State.ToString())
+            : null;
+
     private async Task<WorkOrder?> FindAsync(ClaimsPrincipal actor, Guid id, CancellationToken cancellationToken)
     {
         var order = await db.Set<WorkOrder>().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
@@ -136,6 +173,10 @@ public static class ChargesEndpoints
                 (await handler.AddAsync(user, id, body, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization(Permissions.WorkOrdersTransition)
             .WithSummary("Add a part, labour, visit-fee or shipping line; under warranty it is always covered.");
+        orders.MapDelete("/{id:guid}/charges/{lineId:guid}", async (Guid id, Guid lineId, ClaimsPrincipal user, ChargesHandler handler, HttpContext http, CancellationToken ct) =>
+                (await handler.RemoveAsync(user, id, lineId, ct)).ToHttp(http, TypedResults.Ok))
+            .RequireAuthorization(Permissions.WorkOrdersTransition)
+            .WithSummary("Take a line off while the job is under way; removing a chargeable line withdraws the quote approval.");
         orders.MapPost("/{id:guid}/charges/approval", async (Guid id, ClaimsPrincipal user, ChargesHandler handler, HttpContext http, CancellationToken ct) =>
                 (await handler.ApproveAsync(user, id, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization(Permissions.WorkOrdersCreate)
