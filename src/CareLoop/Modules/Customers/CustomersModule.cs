@@ -40,6 +40,7 @@ public static class CustomersModule
         services.AddSingleton(_ => UrlSigner.FromConfiguration(configuration));
         services.AddSingleton<RegistrationLinks>();
         services.AddScoped<CreateRegistrationLinkHandler>();
+        services.AddScoped<ICustomerIntake, CustomerIntake>();
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<ICustomerCodes>(sp => sp.GetRequiredService<OneTimeCodes>());
         services.AddScoped<SendRegistrationCodeHandler>();

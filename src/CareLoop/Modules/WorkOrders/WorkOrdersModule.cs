@@ -23,6 +23,7 @@ public static class WorkOrdersModule
         services.AddScoped<GetWorkOrderHandler>();
         services.AddScoped<ListWorkOrdersHandler>();
         services.AddScoped<TransitionWorkOrderHandler>();
+        services.AddMemoryCache();
         services.AddScoped<SlaSettingsHandler>();
         services.AddScoped<AttachEvidenceHandler>();
         services.AddScoped<SlaEvaluator>();

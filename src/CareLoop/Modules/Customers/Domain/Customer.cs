@@ -166,10 +166,14 @@ public sealed class CustomerAddress
         ? $"{ProvinceName}{DistrictName}{Detail}"
         : $"{ProvinceName}{CityName}{DistrictName}{Detail}";
 
-    internal static CustomerAddress Create(Customer owner, RegionPath region, string detail, double? lat, double? lng, bool isDefault, DateTimeOffset now) => new()
+    internal static CustomerAddress Create(Customer owner, RegionPath region, string detail, double? lat, double? lng, bool isDefault, DateTimeOffset now) =>
+        Create(owner.Id, region, detail, lat, lng, isDefault, now);
+
+    /// <summary>An address for a customer not loaded (an order channel adding where this order goes).</summary>
+    internal static CustomerAddress Create(Guid customerId, RegionPath region, string detail, double? lat, double? lng, bool isDefault, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
-        CustomerId = owner.Id,
+        CustomerId = customerId,
         ProvinceCode = region.ProvinceCode,
         ProvinceName = region.ProvinceName,
         CityCode = region.CityCode,

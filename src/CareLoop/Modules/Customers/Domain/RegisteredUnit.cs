@@ -22,6 +22,9 @@ public enum RegistrationSource
 
     /// <summary>A bulk import (CSV/XLSX) from a dealer, an e-commerce export or a legacy system.</summary>
     Import = 3,
+
+    /// <summary>A paid order pushed by an e-commerce platform (Tmall, JD, Douyin) through the integration API.</summary>
+    Platform = 4,
 }
 
 public enum ExtensionKind
@@ -110,6 +113,31 @@ public sealed class RegisteredUnit : ITenantOwned, IVersioned
         };
 
     public static string NormalizeSerial(string serial) => serial.Trim().ToUpperInvariant();
+
+    /// <summary>What a unit bought online carries until the installer scans the real barcode (unique: it embeds the unit's id).</summary>
+    public const string PendingSerialPrefix = "PENDING-";
+
+    public bool IsSerialPending => SerialNumber.StartsWith(PendingSerialPrefix, StringComparison.Ordinal);
+
+    /// <summary>A unit registered from an order whose shop did not know the serial: the placeholder stands in until the scan.</summary>
+    public static RegisteredUnit RegisterPending(
+        Guid tenantId, Guid customerId, Guid modelId, string sku, DateOnly purchaseDate, PurchaseChannel channel, string orderNumber, DateTimeOffset now)
+    {
+        var unit = Register(tenantId, customerId, "-", modelId, sku, purchaseDate, channel, orderNumber, null, null, now, RegistrationSource.Platform);
+        unit.SerialNumber = PendingSerialPrefix + unit.Id.ToString("N").ToUpperInvariant();
+        return unit;
+    }
+
+    /// <summary>The installer scanned the unit's barcode: it becomes the serial (only while the serial is still a placeholder).</summary>
+    public void BindSerial(string serial)
+    {
+        if (!IsSerialPending)
+        {
+            throw new InvalidOperationException("Only a placeholder serial is replaced by a scan.");
+        }
+
+        SerialNumber = NormalizeSerial(serial);
+    }
 
     public void AttachInvoice(Guid fileId) => InvoiceFileId = fileId;
 

@@ -50,6 +50,14 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
 
     public string Description { get; private set; } = "";
 
+    /// <summary>The customer's address for this job (a customer may have several), when known.</summary>
+    public Guid? AddressId { get; private set; }
+
+    /// <summary>When the customer would like the visit (from the shop's order); the booked window is <see cref="WindowStart"/>.</summary>
+    public DateTimeOffset? PreferredStart { get; private set; }
+
+    public DateTimeOffset? PreferredEnd { get; private set; }
+
     public Guid? AssigneeId { get; private set; }
 
     public DateTimeOffset? WindowStart { get; private set; }
@@ -156,6 +164,14 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
     }
 
     public void ClearDomainEvents() => _events.Clear();
+
+    /// <summary>Where and when the customer wants the job done, as an order channel said it.</summary>
+    public void Prefer(Guid? addressId, AppointmentWindow? window)
+    {
+        AddressId = addressId;
+        PreferredStart = window?.Start.ToUniversalTime();
+        PreferredEnd = window?.End.ToUniversalTime();
+    }
 
     /// <summary>The customer agreed to pay the quote; a new chargeable line later needs a new approval.</summary>
     public void ApproveQuote(WorkOrderActor actor, string summary, DateTimeOffset now)

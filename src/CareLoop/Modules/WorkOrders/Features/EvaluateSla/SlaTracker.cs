@@ -27,7 +27,8 @@ public sealed class SlaTracker(CareLoopDbContext db, SlaSettingsHandler settings
     public async Task TrackAsync(WorkOrder order, CancellationToken cancellationToken)
     {
         var (policies, calendar) = await settings.ConfigurationAsync(cancellationToken);
-        var upgrades = await ApprovedUpgradesAsync([order.Id], cancellationToken);
+        var isNew = db.Entry(order).State is EntityState.Detached or EntityState.Added;
+        var upgrades = isNew ? [] : await ApprovedUpgradesAsync([order.Id], cancellationToken);
         var now = time.GetUtcNow();
         var snapshot = WorkOrderSla.Snapshot(WorkOrderSla.Read(order, SlaPolicyResolver.Resolve(policies, order.Kind, order.Priority), calendar, now, upgrades), calendar, now);
         order.TrackSla(snapshot.WarnAt, snapshot.DueAt, snapshot.Reached ? now : snapshot.NextThreshold);

@@ -10,6 +10,7 @@ using CareLoop.Platform.Problems;
 using CareLoop.Platform.Results;
 using CareLoop.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CareLoop.Modules.WorkOrders.Features.SlaSettings;
 
@@ -27,7 +28,7 @@ public sealed record UpdateSlaSettingsRequest(Dictionary<string, List<string>>? 
 /// A tenant's SLA settings, and the policies + calendar the clocks run on. The holiday calendar is data the
 /// administrator pastes in each year (国务院办公厅 notice), checked line by line.
 /// </summary>
-public sealed class SlaSettingsHandler(CareLoopDbContext db, ITenantContext tenant, IAuditLog audit, TimeProvider time)
+public sealed class SlaSettingsHandler(CareLoopDbContext db, ITenantContext tenant, IAuditLog audit, IMemoryCache cache, TimeProvider time)
 {
     private const int MaxBudgetMinutes = 60 * 24 * 60;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -35,13 +36,30 @@ public sealed class SlaSettingsHandler(CareLoopDbContext db, ITenantContext tena
     public async Task<SlaSettingsView> GetAsync(CancellationToken cancellationToken) =>
         View(await db.Set<Domain.SlaSettings>().AsNoTracking().SingleOrDefaultAsync(cancellationToken));
 
+    /// <summary>
+    /// The policies and calendar the clocks run on, parsed once per tenant and kept for <see cref="CacheFor"/>
+    /// (every work-order write reads them; at an order peak that is thousands a second). Saving drops this node's
+    /// copy at once; other nodes follow within the minute.
+    /// </summary>
     public async Task<(IReadOnlyList<SlaPolicy> Policies, BusinessCalendar Calendar)> ConfigurationAsync(CancellationToken cancellationToken)
     {
+        var key = CacheKey(tenant.RequireTenantId());
+        if (cache.TryGetValue(key, out (IReadOnlyList<SlaPolicy>, BusinessCalendar) cached))
+        {
+            return cached;
+        }
+
         var view = await GetAsync(cancellationToken);
         var week = view.Week.ToDictionary(d => Enum.Parse<DayOfWeek>(d.Key, ignoreCase: true), d => (IReadOnlyList<WorkingHours>)d.Value.Select(WorkingHours.Parse).ToList());
         var special = CalendarDaysParser.Parse(view.SpecialDays).Days;
-        return (view.Policies.Select(ToPolicy).ToList(), BusinessCalendar.For(week, special));
+        (IReadOnlyList<SlaPolicy>, BusinessCalendar) configuration = (view.Policies.Select(ToPolicy).ToList(), BusinessCalendar.For(week, special));
+        cache.Set(key, configuration, CacheFor);
+        return configuration;
     }
+
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
+
+    private static string CacheKey(Guid tenantId) => "sla-configuration:" + tenantId;
 
     public async Task<Result<SlaSettingsView>> UpdateAsync(ClaimsPrincipal actor, UpdateSlaSettingsRequest request, CancellationToken cancellationToken)
     {
@@ -109,6 +127,7 @@ public sealed class SlaSettingsHandler(CareLoopDbContext db, ITenantContext tena
             await transaction.CommitAsync(cancellationToken);
         }
 
+        cache.Remove(CacheKey(saved.TenantId));
         return View(saved);
     }
 

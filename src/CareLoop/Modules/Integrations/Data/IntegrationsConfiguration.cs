@@ -1,0 +1,56 @@
+using CareLoop.Modules.Integrations.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareLoop.Modules.Integrations.Data;
+
+internal sealed class IntegrationKeyConfiguration : IEntityTypeConfiguration<IntegrationKey>
+{
+    public void Configure(EntityTypeBuilder<IntegrationKey> b)
+    {
+        b.ToTable("IntegrationKeys");
+        b.HasKey(k => k.Id);
+        b.Property(k => k.Id).HasMaxLength(64);
+        b.Property(k => k.Name).HasMaxLength(100);
+        b.Property(k => k.ShopId).HasMaxLength(64);
+        b.Property(k => k.SecretCipher).HasMaxLength(512);
+        b.Property(k => k.PreviousSecretCipher).HasMaxLength(512);
+        b.Ignore(k => k.IsRevoked);
+        b.HasIndex(k => new { k.TenantId, k.CreatedAt });
+    }
+}
+
+internal sealed class PlatformOrderConfiguration : IEntityTypeConfiguration<PlatformOrder>
+{
+    public void Configure(EntityTypeBuilder<PlatformOrder> b)
+    {
+        b.ToTable("PlatformOrders");
+        b.HasKey(o => o.Id);
+        b.Property(o => o.Platform).HasMaxLength(16);
+        b.Property(o => o.PlatformOrderId).HasMaxLength(64);
+        b.Property(o => o.ShopId).HasMaxLength(64);
+        b.Property(o => o.KeyId).HasMaxLength(64);
+        b.Property(o => o.WorkOrderIds).HasMaxLength(4000);
+        b.Property(o => o.CancelReason).HasMaxLength(500);
+        b.Ignore(o => o.WorkOrders);
+
+        // The idempotency key: a duplicate, however concurrent, fails here and gets the first one's answer.
+        b.HasIndex(o => new { o.TenantId, o.Platform, o.PlatformOrderId }).IsUnique();
+        b.HasIndex(o => new { o.TenantId, o.ReceivedAt });
+    }
+}
+
+internal sealed class RejectedOrderConfiguration : IEntityTypeConfiguration<RejectedOrder>
+{
+    public void Configure(EntityTypeBuilder<RejectedOrder> b)
+    {
+        b.ToTable("RejectedPlatformOrders");
+        b.HasKey(o => o.Id);
+        b.Property(o => o.KeyId).HasMaxLength(64);
+        b.Property(o => o.Platform).HasMaxLength(16);
+        b.Property(o => o.PlatformOrderId).HasMaxLength(64);
+        b.Property(o => o.Errors).HasMaxLength(4000);
+        b.Property(o => o.ResolvedBy).HasMaxLength(256);
+        b.HasIndex(o => new { o.TenantId, o.Status, o.ReceivedAt });
+    }
+}
