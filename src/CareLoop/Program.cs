@@ -1,6 +1,7 @@
 using CareLoop.Components;
 using CareLoop.Modules.Catalog;
 using CareLoop.Modules.Customers;
+using CareLoop.Modules.Integrations;
 using CareLoop.Modules.Network;
 using CareLoop.Modules.Service;
 using CareLoop.Modules.Staff;
@@ -47,6 +48,7 @@ builder.Services.AddNetwork();
 builder.Services.AddCustomers(builder.Configuration);
 builder.Services.AddWorkOrders(builder.Configuration);
 builder.Services.AddService();
+builder.Services.AddIntegrations();
 
 var app = builder.Build();
 
@@ -94,7 +96,8 @@ app.MapApiV1()
     .MapNetwork()
     .MapCustomers(downloads)
     .MapWorkOrders(downloads)
-    .MapService();
+    .MapService()
+    .MapIntegrations();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -37,6 +37,9 @@ public static class TestEnvironment
 
     public const string DemoPassword = "Test-Pass-2026";
 
+    /// <summary>The secret of the demo brand's integration key <c>demo-shop</c> in test hosts (signs order API calls).</summary>
+    public const string IntegrationSecret = "test-integration-secret-0123456789";
+
     /// <summary>A fresh 32-byte key for tests that start the app outside Development.</summary>
     public static readonly string ProductionDataKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }

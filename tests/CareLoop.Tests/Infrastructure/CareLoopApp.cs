@@ -90,6 +90,7 @@ public sealed class CareLoopApp : WebApplicationFactory<Program>
         if (_environment == "Development")
         {
             builder.UseSetting("Demo:Password", TestEnvironment.DemoPassword);
+            builder.UseSetting("Demo:IntegrationSecret", TestEnvironment.IntegrationSecret);
         }
 
         foreach (var (key, value) in _settings)

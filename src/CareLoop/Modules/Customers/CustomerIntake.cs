@@ -48,11 +48,11 @@ internal sealed class CustomerIntake(CareLoopDbContext db, ITenantContext tenant
 
             if (serial.Length > 64 || serial.StartsWith(RegisteredUnit.PendingSerialPrefix, StringComparison.Ordinal))
             {
-                v.Add($"units[{i}].serialNumber", ErrorCodes.InvalidFormat);
+                v.Add(units[i].Field, ErrorCodes.InvalidFormat);
             }
             else if (taken.Contains(serial) || serials.Take(i).Contains(serial))
             {
-                v.Add($"units[{i}].serialNumber", ErrorCodes.SerialTaken, serial);
+                v.Add(units[i].Field, ErrorCodes.SerialTaken, serial);
             }
         }
 

@@ -15,6 +15,10 @@ public static class TimeDisplay
     public static DateOnly Today(TimeProvider time, TimeZoneInfo? zone = null) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone ?? DefaultZone).DateTime);
 
+    /// <summary>The calendar date an instant falls on in the tenant's zone (e.g. a purchase date from a paid-at time).</summary>
+    public static DateOnly DateOf(DateTimeOffset instant, TimeZoneInfo? zone = null) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone ?? DefaultZone).DateTime);
+
     public static string Local(DateTimeOffset? utc) => utc is { } value ? Local(value) : "—";
 
     /// <summary>A wall-clock date and time in the tenant's zone, as the instant it is.</summary>

@@ -47,6 +47,8 @@ public static class ErrorCodes
     public const string UpgradePending = "upgrade_pending";
     public const string OwnRequest = "own_request";
     public const string NoPhone = "no_phone";
+    public const string InvalidSignature = "invalid_signature";
+    public const string ShopMismatch = "shop_mismatch";
     public const string UnknownBrand = "unknown_brand";
     public const string QrSignatureInvalid = "qr_signature_invalid";
     public const string CodeRecentlySent = "code_recently_sent";

@@ -43,5 +43,16 @@ public sealed class Validation
         return this;
     }
 
+    /// <summary>Adds another check's field errors (e.g. a module's contract), so a caller reports every error at once.</summary>
+    public Validation Merge(Error? error)
+    {
+        foreach (var field in error?.Fields ?? [])
+        {
+            Add(field.Field, field.Code, field.Args);
+        }
+
+        return this;
+    }
+
     public Error? ToError() => IsValid ? null : Error.Validation(_errors.ToArray());
 }

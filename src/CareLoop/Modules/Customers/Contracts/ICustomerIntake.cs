@@ -5,8 +5,8 @@ namespace CareLoop.Modules.Customers.Contracts;
 /// <summary>A buyer as an order channel gives it: name, phone, the delivery address (GB/T 2260 district and detail).</summary>
 public sealed record BuyerInput(string? Name, string? Phone, string? RegionCode, string? AddressDetail, double? Latitude, double? Longitude);
 
-/// <summary>One unit bought: the model (resolved by the caller from the SKU), its serial when the shop knows it.</summary>
-public sealed record UnitInput(Guid ModelId, string Sku, string? SerialNumber);
+/// <summary>One unit bought: the model (resolved by the caller from the SKU), its serial when the shop knows it, the field a serial error is reported on.</summary>
+public sealed record UnitInput(Guid ModelId, string Sku, string? SerialNumber, string Field);
 
 /// <summary>Where the order is: the buyer found or added, the address of this order, the units in input order.</summary>
 public sealed record StagedBuyer(Guid CustomerId, bool IsNew, Guid AddressId, string DistrictCode, IReadOnlyList<Guid> UnitIds);
@@ -19,7 +19,7 @@ public sealed record StagedBuyer(Guid CustomerId, bool IsNew, Guid AddressId, st
 /// </summary>
 public interface ICustomerIntake
 {
-    /// <summary>Field errors use <paramref name="prefix"/> (e.g. <c>buyer</c>) and <c>items[i].serialNumbers[j]</c> for serials.</summary>
+    /// <summary>Field errors are named as in the order API: <c>buyer.phone</c>, <c>buyer.address.regionCode</c>…, and each unit's own field for its serial.</summary>
     Task<Result<StagedBuyer>> StageAsync(
         BuyerInput buyer, IReadOnlyList<UnitInput> units, string purchaseChannel, string orderNumber, DateOnly purchasedOn, CancellationToken cancellationToken);
 }
