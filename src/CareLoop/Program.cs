@@ -16,6 +16,7 @@ using CareLoop.Platform.Observability;
 using CareLoop.Platform.Outbox;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Problems;
+using CareLoop.Platform.SavedViews;
 using CareLoop.Platform.Security;
 using CareLoop.Platform.Tenancy;
 using CareLoop.Platform.Web;
@@ -39,6 +40,7 @@ builder.Services.AddCareLoopMessaging(builder.Configuration);
 builder.Services.AddOutbox(builder.Configuration);
 builder.Services.AddCareLoopJobs(database, builder.Configuration);
 builder.Services.AddCareLoopUi();
+builder.Services.AddSavedViews();
 
 // Modules.
 builder.Services.AddStaff();
@@ -89,6 +91,7 @@ app.MapApiV1()
     .MapAuth()
     .MapAudit()
     .MapOutboxAdmin()
+    .MapSavedViews()
     .MapStaff()
     .MapCatalog()
     .MapNetwork()

@@ -8,6 +8,7 @@ using CareLoop.Modules.WorkOrders.Features.GetWorkOrder;
 using CareLoop.Modules.WorkOrders.Features.ListWorkOrders;
 using CareLoop.Modules.WorkOrders.Features.SlaSettings;
 using CareLoop.Modules.WorkOrders.Features.TransitionWorkOrder;
+using CareLoop.Platform.SavedViews;
 using Quartz;
 
 namespace CareLoop.Modules.WorkOrders;
@@ -34,6 +35,7 @@ public static class WorkOrdersModule
         });
         services.AddScoped<ICustomerServiceHistory, WorkOrderServiceHistory>();
         services.AddScoped<IWorkOrderDesk, WorkOrderDesk>();
+        services.AddSavedViewPage(WorkOrderListPage.Key);
         return services;
     }
 
