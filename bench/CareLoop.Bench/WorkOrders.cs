@@ -546,8 +546,14 @@ internal static class WorkOrders
         }
         else
         {
+            // On track for hours at least (the list is measured minutes after generating): an old order's 80 % point
+            // would already be past, so its warning falls half-way to the deadline instead.
             due = now + TimeSpan.FromMinutes(8 * 60 + r.Next(5 * 24 * 60));
-            warn = Max(created + ((due - created) * 0.8), now + TimeSpan.FromMinutes(1));
+            warn = created + ((due - created) * 0.8);
+            if (warn < now + TimeSpan.FromHours(2))
+            {
+                warn = now + ((due - now) / 2);
+            }
         }
 
         risks[due <= now ? 2 : warn <= now ? 1 : 0]++;

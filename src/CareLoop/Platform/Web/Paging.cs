@@ -13,7 +13,7 @@ public static class Paging
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    /// <summary>How far <see cref="ToCappedPageAsync{TSource,T}"/> counts: beyond it a count walks the whole tenant for a number nobody reads.</summary>
+    /// <summary>How far <see cref="CountCappedAsync{T}"/> counts: beyond it a count walks the whole tenant for a number nobody reads.</summary>
     public const int CountCap = 10_000;
 
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> query, int? page, int? pageSize, CancellationToken cancellationToken)
@@ -25,18 +25,22 @@ public static class Paging
     }
 
     /// <summary>
-    /// A page of a list that can match millions of rows: counts at most <paramref name="cap"/> + 1 rows of the filtered,
-    /// unordered <paramref name="filtered"/> (<c>COUNT(*)</c> over a <c>LIMIT</c>, so the count stops early instead of
-    /// sorting or walking every match), then reads the page through <paramref name="orderAndProject"/>.
+    /// How many rows match, counting no further than <paramref name="cap"/> + 1 (then the total is the cap, and capped):
+    /// <c>COUNT(*)</c> over a <c>LIMIT</c> of the unordered rows, so it stops early instead of walking every match.
     /// </summary>
-    public static async Task<Page<T>> ToCappedPageAsync<TSource, T>(
-        this IQueryable<TSource> filtered, Func<IQueryable<TSource>, IQueryable<T>> orderAndProject, int? page, int? pageSize,
-        CancellationToken cancellationToken, int cap = CountCap)
+    public static async Task<(int Total, bool IsCapped)> CountCappedAsync<T>(this IQueryable<T> filtered, CancellationToken cancellationToken, int cap = CountCap)
+    {
+        var counted = await filtered.Take(cap + 1).CountAsync(cancellationToken);
+        return counted > cap ? (cap, true) : (counted, false);
+    }
+
+    /// <summary>A page of the ordered rows with a total counted beforehand (<see cref="CountCappedAsync{T}"/>).</summary>
+    public static async Task<Page<T>> ToPageAsync<T>(
+        this IQueryable<T> ordered, int? page, int? pageSize, (int Total, bool IsCapped) count, CancellationToken cancellationToken)
     {
         var (p, size) = Window(page, pageSize);
-        var counted = await filtered.Take(cap + 1).CountAsync(cancellationToken);
-        var items = await orderAndProject(filtered).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return counted > cap ? new Page<T>(items, p, size, cap, TotalIsCapped: true) : new Page<T>(items, p, size, counted);
+        var items = await ordered.Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Page<T>(items, p, size, count.Total, count.IsCapped);
     }
 
     private static (int Page, int Size) Window(int? page, int? pageSize) =>
