@@ -51,7 +51,10 @@ public sealed class WorkOrderListTests(BrowserFixture browser)
             await Expect(rows).ToHaveCountAsync(4);
 
             await page.GetByTestId("saved-views-menu").ClickAsync();
-            await page.Locator("[data-testid=saved-view][data-name='广东 · 即将超时']").ClickAsync();
+            var view = page.Locator("[data-testid=saved-view][data-name='广东 · 即将超时']");
+            await Expect(view.GetByTestId("saved-view-delete")).ToBeVisibleAsync();
+            await session.ScreenshotAsync("work-order-list-views-menu");
+            await view.ClickAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/work-orders\?sla=atRisk&region=44$"));
             await Expect(rows).ToHaveCountAsync(1);
             await Expect(rows.First).ToContainTextAsync("深圳市 南山区");
