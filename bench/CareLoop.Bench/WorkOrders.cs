@@ -58,7 +58,8 @@ internal static class WorkOrders
         ("Id", Col.Uuid), ("TenantId", Col.Uuid), ("Number", Col.Text), ("Kind", Col.Int), ("State", Col.Int), ("Priority", Col.Int),
         ("CustomerId", Col.Uuid), ("UnitId", Col.Uuid), ("Description", Col.Text), ("AssigneeId", Col.Uuid), ("WindowStart", Col.Time),
         ("WindowEnd", Col.Time), ("SuspendedFrom", Col.Int), ("CreatedAt", Col.Time), ("CompletedAt", Col.Time), ("ClosedAt", Col.Time),
-        ("IsRepeatRepair", Col.Bool), ("RescheduleCount", Col.Int), ("Version", Col.Long),
+        ("IsRepeatRepair", Col.Bool), ("RescheduleCount", Col.Int), ("Version", Col.Long), ("RegionCode", Col.Text), ("SlaWarnAt", Col.Time),
+        ("SlaDueAt", Col.Time),
     ];
 
     private static readonly (string Name, Col Type)[] TimelineColumns =
@@ -90,6 +91,15 @@ internal static class WorkOrders
     ];
 
     private static readonly (WorkOrderState Value, int Weight)[] Finished = [(Closed, 94), (Cancelled, 6)];
+
+    /// <summary>Where the customers live: GB/T 2260 provinces (Guangdong, Jiangsu, Zhejiang, Shanghai, Beijing, Sichuan) by share.</summary>
+    private static readonly (string Province, int Weight)[] Provinces = [("44", 30), ("32", 25), ("33", 18), ("31", 10), ("11", 10), ("51", 7)];
+
+    /// <summary>The city the benchmark's area filter asks for: 深圳市.</summary>
+    private const string BenchCity = "4403";
+
+    /// <summary>States whose SLA clocks are stopped (paused, or the measured work is done): no warning, no deadline.</summary>
+    private static readonly HashSet<WorkOrderState> ClockStopped = [Suspended, Completed, CallbackPending, Closed, Cancelled];
 
     private static readonly Dictionary<WorkOrderKind, string[]> Descriptions = new()
     {
@@ -167,6 +177,11 @@ internal static class WorkOrders
 
         var legal = LegalMoves();
         var rnd = new Random(20261124);
+        // Area and SLA columns draw from their own stream, so every other column is the same as before they existed.
+        var extra = new Random(20261126);
+        var districts = DistrictsByProvince();
+        var areaOf = new Dictionary<Guid, string?>();
+        var slaRisks = new int[3];
         var span = TimeSpan.FromDays(730);
         var from = now - span;
         var spacing = span.Ticks / total;
@@ -287,11 +302,20 @@ internal static class WorkOrders
                     rows.RemoveRange(1, rows.Count - MaxTimelineRows);
                 }
 
+                if (!areaOf.TryGetValue(unit.CustomerId, out var area))
+                {
+                    // 3 % of customers without a district (imported without an address).
+                    var inProvince = districts[Pick(extra, Provinces)];
+                    areaOf[unit.CustomerId] = area = extra.NextDouble() < 0.03 ? null : inProvince[extra.Next(inProvince.Count)];
+                }
+
+                var (warnAt, dueAt) = ClockStopped.Contains(state) ? (null, null) : Sla(created, now, extra, slaRisks);
                 var description = Descriptions[kind][rnd.Next(Descriptions[kind].Length)];
                 Guid? unitId = kind is WorkOrderKind.OnSiteGuidance or WorkOrderKind.VideoGuidance && rnd.Next(2) == 0 ? null : unit.Id;
                 orders.Add([
                     id, tenantId, Number(created.ToOffset(shanghai), n), (int)kind, (int)state, (int)Pick(rnd, Priorities), unit.CustomerId, unitId,
                     description, assignee, windowStart, windowEnd, (int?)suspendedFrom, created, completedAt, closedAt, repeat, 0, (long)steps.Count,
+                    area, warnAt, dueAt,
                 ]);
                 timeline.AddRange(rows);
                 states[state] = states.GetValueOrDefault(state) + 1;
@@ -325,6 +349,8 @@ internal static class WorkOrders
         await File.WriteAllLinesAsync(o.Get("sample"), sample);
         var all = total + timelineRows;
         Console.Error.WriteLine("states: " + string.Join(", ", states.OrderBy(s => s.Key).Select(s => $"{WorkOrderStateNames.Of(s.Key)} {s.Value}")));
+        Console.Error.WriteLine($"running SLA clocks: ok {slaRisks[0]}, at risk {slaRisks[1]}, breached {slaRisks[2]}; "
+            + $"{areaOf.Count} customers with orders, {areaOf.Values.Count(a => a?.StartsWith(BenchCity, StringComparison.Ordinal) == true)} in {BenchCity}");
         Console.WriteLine(string.Join(',',
             "generated-work-orders", total, $"{timelineRows} timeline rows", $"{watch.Elapsed.TotalSeconds:F1}s", $"{total / watch.Elapsed.TotalSeconds:F0} orders/s",
             $"{all / watch.Elapsed.TotalSeconds:F0} rows/s", $"open {total - states.GetValueOrDefault(Closed) - states.GetValueOrDefault(Cancelled)}",
@@ -419,11 +445,15 @@ internal static class WorkOrders
             ("customerId=<customer>", i => $"customerId={customers[i % customers.Count]}"),
             ("open=true&page=2..21", i => $"open=true&page={2 + (i % 20)}"),
             ("(none)&page=2..21", i => $"page={2 + (i % 20)}"),
+            ("sla=atRisk", _ => "sla=atRisk"),
+            ($"region={BenchCity}", _ => $"region={BenchCity}"),
+            ("unassigned=true", _ => "unassigned=true"),
         ];
         foreach (var (label, query) in filters)
         {
             var times = new List<double>(listRequests);
             var totals = new List<int>();
+            var capped = false;
             for (var i = 0; i < listRequests + 10; i++)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/work-orders?" + query(i));
@@ -440,11 +470,13 @@ internal static class WorkOrders
                 if (i >= 10)
                 {
                     times.Add(ms);
-                    totals.Add(JsonDocument.Parse(body).RootElement.GetProperty("total").GetInt32());
+                    var page = JsonDocument.Parse(body).RootElement;
+                    totals.Add(page.GetProperty("total").GetInt32());
+                    capped |= page.GetProperty("totalIsCapped").GetBoolean();
                 }
             }
 
-            Console.WriteLine($"list {label},{Percentiles(times)},total={totals.Min()}..{totals.Max()}");
+            Console.WriteLine($"list {label},{Percentiles(times)},total={totals.Min()}..{totals.Max()}{(capped ? "+ (capped)" : "")}");
         }
     }
 
@@ -491,6 +523,62 @@ internal static class WorkOrders
             await WriteAsync(connection, tx, "RegisteredUnits", UnitColumns, units);
             await tx.CommitAsync();
         }
+    }
+
+    /// <summary>
+    /// An open order's running clocks as the list reads them: about 12 % past the deadline, 10 % past the 80 % warning,
+    /// the rest on track (deadline hours to days ahead). The warning is 80 % of the way from creation to the deadline.
+    /// </summary>
+    private static (DateTimeOffset? WarnAt, DateTimeOffset? DueAt) Sla(DateTimeOffset created, DateTimeOffset now, Random r, int[] risks)
+    {
+        var x = r.NextDouble();
+        DateTimeOffset due;
+        DateTimeOffset warn;
+        if (x < 0.12)
+        {
+            due = Max(now - TimeSpan.FromMinutes(1 + r.Next(72 * 60)), created + TimeSpan.FromMinutes(10));
+            warn = created + ((due - created) * 0.8);
+        }
+        else if (x < 0.22)
+        {
+            due = now + TimeSpan.FromMinutes(30 + r.Next(8 * 60));
+            warn = Max(now - TimeSpan.FromMinutes(1 + r.Next(120)), created);
+        }
+        else
+        {
+            // On track for hours at least (the list is measured minutes after generating): an old order's 80 % point
+            // would already be past, so its warning falls half-way to the deadline instead.
+            due = now + TimeSpan.FromMinutes(8 * 60 + r.Next(5 * 24 * 60));
+            warn = created + ((due - created) * 0.8);
+            if (warn < now + TimeSpan.FromHours(2))
+            {
+                warn = now + ((due - now) / 2);
+            }
+        }
+
+        risks[due <= now ? 2 : warn <= now ? 1 : 0]++;
+        return (warn, due);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>The districts of the benchmark's provinces, from the app's own GB/T 2260 seed.</summary>
+    private static Dictionary<string, List<string>> DistrictsByProvince()
+    {
+        using var stream = typeof(WorkOrder).Assembly.GetManifestResourceStream("CareLoop.Regions.tsv")
+            ?? throw new InvalidOperationException("the GB/T 2260 seed is not embedded in CareLoop.dll");
+        using var reader = new StreamReader(stream);
+        var byProvince = Provinces.ToDictionary(p => p.Province, _ => new List<string>());
+        while (reader.ReadLine() is { } line)
+        {
+            var f = line.Split('\t');
+            if (f.Length > 2 && f[2] == "district" && byProvince.TryGetValue(f[0][..2], out var list))
+            {
+                list.Add(f[0]);
+            }
+        }
+
+        return byProvince;
     }
 
     /// <summary>The path from <c>created</c> to <paramref name="target"/>: the main line of the flow, or a branch off it.</summary>

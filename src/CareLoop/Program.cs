@@ -17,6 +17,7 @@ using CareLoop.Platform.Observability;
 using CareLoop.Platform.Outbox;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Problems;
+using CareLoop.Platform.SavedViews;
 using CareLoop.Platform.Security;
 using CareLoop.Platform.Tenancy;
 using CareLoop.Platform.Web;
@@ -40,6 +41,7 @@ builder.Services.AddCareLoopMessaging(builder.Configuration);
 builder.Services.AddOutbox(builder.Configuration);
 builder.Services.AddCareLoopJobs(database, builder.Configuration);
 builder.Services.AddCareLoopUi();
+builder.Services.AddSavedViews();
 
 // Modules.
 builder.Services.AddStaff();
@@ -91,6 +93,7 @@ app.MapApiV1()
     .MapAuth()
     .MapAudit()
     .MapOutboxAdmin()
+    .MapSavedViews()
     .MapStaff()
     .MapCatalog()
     .MapNetwork()

@@ -28,6 +28,7 @@ public static class CustomersModule
     {
         services.AddSingleton(_ => PersonalDataProtector.FromConfiguration(configuration));
         services.AddSingleton(_ => LoadRegions());
+        services.AddSingleton<IRegionDirectory, RegionDirectory>();
         services.AddScoped<PhoneVault>();
         services.AddScoped<CreateCustomerHandler>();
         services.AddScoped<SearchCustomersHandler>();

@@ -10,6 +10,7 @@ using CareLoop.Modules.WorkOrders.Features.ListWorkOrders;
 using CareLoop.Modules.WorkOrders.Features.SlaSettings;
 using CareLoop.Modules.WorkOrders.Features.SlaUpgrades;
 using CareLoop.Modules.WorkOrders.Features.TransitionWorkOrder;
+using CareLoop.Platform.SavedViews;
 using Quartz;
 
 namespace CareLoop.Modules.WorkOrders;
@@ -41,6 +42,7 @@ public static class WorkOrdersModule
         });
         services.AddScoped<ICustomerServiceHistory, WorkOrderServiceHistory>();
         services.AddScoped<IWorkOrderDesk, WorkOrderDesk>();
+        services.AddSavedViewPage(WorkOrderListPage.Key);
         return services;
     }
 

@@ -41,13 +41,19 @@ public static class Permissions
     /// <summary>Approve or reject such requests.</summary>
     public const string SlaUpgradesDecide = "sla-upgrades.decide";
 
+    /// <summary>Keep one's own saved list views (and share them with the tenant).</summary>
+    public const string SavedViewsUse = "saved-views.use";
+
+    /// <summary>Delete views other users shared with the tenant (their private views stay invisible).</summary>
+    public const string SavedViewsManageShared = "saved-views.manage-shared";
+
     public static readonly IReadOnlyList<string> All =
-        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport, WorkOrdersRead, WorkOrdersReadAll, WorkOrdersCreate, WorkOrdersTransition, ServiceRequestsRead, ServiceRequestsManage, SlaUpgradesRequest, SlaUpgradesDecide];
+        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport, WorkOrdersRead, WorkOrdersReadAll, WorkOrdersCreate, WorkOrdersTransition, ServiceRequestsRead, ServiceRequestsManage, SlaUpgradesRequest, SlaUpgradesDecide, SavedViewsUse, SavedViewsManageShared];
 }
 
 public static class RolePermissions
 {
-    private static readonly string[] Everyone = [Permissions.DashboardView, Permissions.TokensManageOwn, Permissions.CatalogRead];
+    private static readonly string[] Everyone = [Permissions.DashboardView, Permissions.TokensManageOwn, Permissions.CatalogRead, Permissions.SavedViewsUse];
 
     private static readonly string[] Service = [Permissions.WorkOrdersRead, Permissions.WorkOrdersReadAll, Permissions.WorkOrdersTransition];
 
@@ -56,7 +62,7 @@ public static class RolePermissions
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Map = new Dictionary<string, IReadOnlySet<string>>
     {
         [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.WorkOrdersRead, Permissions.WorkOrdersReadAll),
-        [Roles.TenantAdmin] = Set([Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.SettingsManage, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide]),
+        [Roles.TenantAdmin] = Set([Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.SettingsManage, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide, Permissions.SavedViewsManageShared]),
         [Roles.Supervisor] = Set([Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide]),
         [Roles.Agent] = Set([Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest]),
         [Roles.Dispatcher] = Set([Permissions.UsersRead, Permissions.NetworkRead, Permissions.CustomersRead, .. Service, Permissions.ServiceRequestsRead, Permissions.SlaUpgradesRequest]),

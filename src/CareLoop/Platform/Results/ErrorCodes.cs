@@ -67,6 +67,9 @@ public static class ErrorCodes
     public const string NotAnEngineer = "not_an_engineer";
     public const string DuplicateRequest = "duplicate_request";
     public const string ServiceRequestNotOpen = "service_request_not_open";
+    public const string RegionPrefix = "region_prefix";
+    public const string UnknownListPage = "unknown_list_page";
+    public const string SavedViewNameTaken = "saved_view_name_taken";
 
     public const string Required = "required";
     public const string TooLong = "too_long";
