@@ -22,7 +22,10 @@ public static class IntegrationsModule
     public static RouteGroupBuilder MapIntegrations(this RouteGroupBuilder api)
     {
         // Signed by the shop's key, not a staff login (SignedRequests authenticates every call itself).
-        api.MapGroup("/integrations").WithTags("Integrations").AllowAnonymous().MapOrderIntake();
+        // Oversized bodies are read (and dropped) up to the drain limit so the shop gets a readable 413, not a reset.
+        api.MapGroup("/integrations").WithTags("Integrations").AllowAnonymous()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SignedRequests.DrainLimit + 1))
+            .MapOrderIntake();
         return api;
     }
 }

@@ -36,10 +36,14 @@ public sealed class OrderIntake(
     /// <summary>Parses and accepts a signed body; a body that is not an order is refused (400) and kept for the dead-letter list.</summary>
     public async Task<IntakeOutcome> AcceptAsync(IntegrationKey key, byte[] body, CancellationToken cancellationToken)
     {
-        OrderPayload? payload;
+        OrderPayload? payload = null;
         try
         {
-            payload = JsonSerializer.Deserialize<OrderPayload>(body, Json);
+            // JSON is UTF-8; the reader does not check the bytes of names it skips, so check them all first.
+            if (System.Text.Unicode.Utf8.IsValid(body))
+            {
+                payload = JsonSerializer.Deserialize<OrderPayload>(body, Json);
+            }
         }
         catch (JsonException)
         {
@@ -156,6 +160,13 @@ public sealed class OrderIntake(
         if (v.ToError() is { } invalid)
         {
             db.ChangeTracker.Clear(); // the buyer may have been staged before another field failed: nothing of this order is saved
+
+            // A concurrent copy may have committed between our first look and the checks (its serials now look taken).
+            if (await ExistingAsync(payload, cancellationToken) is { } repeat)
+            {
+                return new IntakeOutcome(StatusCodes.Status200OK, repeat, null);
+            }
+
             await RejectAsync(key, payload, rawJson, string.Join('\n', invalid.Fields!.Select(f => f.Field + ":" + f.Code)), cancellationToken);
             return new IntakeOutcome(invalid.Status, null, invalid);
         }

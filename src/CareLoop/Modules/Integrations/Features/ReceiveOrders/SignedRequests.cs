@@ -118,28 +118,28 @@ public sealed class SignedRequests(IServiceScopeFactory scopes, IMemoryCache cac
             AutoReplenishment = true,
         }));
 
-    /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/> (read no further than that).</summary>
+    /// <summary>How much of an oversized body is read and thrown away so the caller can read its 413 (beyond it the connection is dropped).</summary>
+    public const long DrainLimit = 16 * 1024 * 1024;
+
+    /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/> (whatever follows is discarded, not kept).</summary>
     private static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
+        long total = 0;
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        var tooLarge = request.ContentLength > maxBytes;
+        while (total <= DrainLimit && (read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > maxBytes)
+            total += read;
+            tooLarge |= total > maxBytes;
+            if (!tooLarge)
             {
-                return null;
+                buffer.Write(chunk, 0, read);
             }
-
-            buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        return tooLarge ? null : buffer.ToArray();
     }
 
     private Error Refuse(string reason, string keyId)
