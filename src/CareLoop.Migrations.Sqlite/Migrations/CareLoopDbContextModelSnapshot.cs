@@ -1371,6 +1371,9 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "RegionCode", "CreatedAt");
 
+                    b.HasIndex("TenantId", "SlaWarnAt", "SlaDueAt")
+                        .HasFilter("\"SlaWarnAt\" IS NOT NULL");
+
                     b.HasIndex("TenantId", "State", "CreatedAt");
 
                     b.HasIndex("TenantId", "AssigneeId", "CreatedAt", "Id");

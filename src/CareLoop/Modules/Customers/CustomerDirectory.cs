@@ -1,6 +1,7 @@
 using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.Customers.Domain;
 using CareLoop.Platform.Persistence;
+using CareLoop.Platform.Results;
 using CareLoop.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,33 @@ internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext ten
         db.Set<RegisteredUnit>().Where(u => u.Id == unitId)
             .Select(u => new UnitSummary(u.Id, u.CustomerId, u.ModelId, u.Sku, u.SerialNumber))
             .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<Error?> BindSerialAsync(Guid unitId, string serial, bool checkOnly, CancellationToken cancellationToken)
+    {
+        var normalized = RegisteredUnit.NormalizeSerial(serial);
+        if (normalized.Length is 0 or > 64 || normalized.StartsWith(RegisteredUnit.PendingSerialPrefix, StringComparison.Ordinal))
+        {
+            return new Validation().Add("barcode", ErrorCodes.InvalidFormat).ToError();
+        }
+
+        if (await db.Set<RegisteredUnit>().AnyAsync(u => u.SerialNumber == normalized && u.Id != unitId, cancellationToken))
+        {
+            return new Validation().Add("barcode", ErrorCodes.SerialTaken, normalized).ToError();
+        }
+
+        if (checkOnly)
+        {
+            return null;
+        }
+
+        var unit = await db.Set<RegisteredUnit>().SingleAsync(u => u.Id == unitId, cancellationToken);
+        if (unit.IsSerialPending)
+        {
+            unit.BindSerial(normalized);
+        }
+
+        return null;
+    }
 
     public async Task<bool?> UnderWarrantyAsync(Guid unitId, DateOnly on, CancellationToken cancellationToken)
     {

@@ -178,4 +178,41 @@ public sealed class OrderIntakeTests
         Assert.Equal(0, result.GetProperty("results")[3].GetProperty("result").GetProperty("workOrderIds").GetArrayLength()); // nothing to install
         Assert.Equal(3, await app.DbAsync("demo-brand", db => db.Set<PlatformOrder>().CountAsync()));
     }
+
+    [Theory, AllProviders]
+    public async Task The_installers_scan_gives_a_unit_bought_without_a_serial_its_serial(DatabaseKind kind)
+    {
+        await using var app = await CareLoopApp.StartAsync(kind, startOutbox: false);
+        using var http = app.Http();
+        using var dispatcher = await app.ApiAsAsync("dispatcher");
+        using var engineer = await app.ApiAsAsync("engineer");
+        var accepted = await (await OrderApi.SendAsync(http, OrderApi.Order("DY20261111000123", phone: "13600000123"))).Content.ReadFromJsonAsync<JsonElement>();
+        var order = accepted.GetProperty("workOrderIds")[0].GetString()!;
+        var engineerId = await app.DbAsync("demo-brand", db => db.Users.Where(u => u.UserName == "engineer").Select(u => u.Id).SingleAsync());
+        var start = new DateTimeOffset(NextWeekday().ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+        foreach (var (client, body) in new (HttpClient, object)[]
+                 {
+                     (dispatcher, new { action = "assign", expectedVersion = 0, assigneeId = engineerId }),
+                     (engineer, new { action = "accept", expectedVersion = 1 }),
+                     (engineer, new { action = "schedule", expectedVersion = 2, window = new { start, end = start.AddHours(2) } }),
+                     (engineer, new { action = "checkIn", expectedVersion = 3 }),
+                 })
+        {
+            Assert.True((await client.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions", body)).IsSuccessStatusCode);
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            await engineer.PostAsync($"/api/v1/work-orders/{order}/attachments", WorkOrders.EvidenceTests.Photo(WorkOrders.EvidenceTests.Jpeg()));
+        }
+
+        var code = await WorkOrders.CompletionCodeTests.SendAsync(app, engineer, order);
+        var taken = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions", new { action = "complete", expectedVersion = 4, barcode = "RVX2000000001", verificationCode = code });
+        var completed = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions", new { action = "complete", expectedVersion = 4, barcode = "wp600new0001", verificationCode = code });
+        var serial = await app.DbAsync("demo-brand", db => db.Set<RegisteredUnit>().Where(u => u.OrderNumber == "DY20261111000123").Select(u => u.SerialNumber).SingleAsync());
+
+        Assert.Equal(["barcode:serial_taken"], Fields(await ProblemAssert.IsProblemAsync(taken, HttpStatusCode.UnprocessableEntity, "validation_failed")));
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode); // the refusal above did not spend the customer's code
+        Assert.Equal("WP600NEW0001", serial);
+    }
 }

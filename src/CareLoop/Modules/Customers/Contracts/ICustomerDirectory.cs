@@ -14,12 +14,23 @@ public interface ICustomerDirectory
 
     Task<UnitSummary?> FindUnitAsync(Guid unitId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets the serial of a unit that still carries a placeholder, from the installer's scan, in the caller's unit of
+    /// work (saved with the completion). An error for <c>barcode</c> when another unit already has that serial;
+    /// <paramref name="checkOnly"/> only checks.
+    /// </summary>
+    Task<Error?> BindSerialAsync(Guid unitId, string serial, bool checkOnly, CancellationToken cancellationToken);
+
     /// <summary>Whether the unit's main-unit warranty (with approved extensions, voided by a non-transferable sale) covers the date; null for an unknown unit.</summary>
     Task<bool?> UnderWarrantyAsync(Guid unitId, DateOnly on, CancellationToken cancellationToken);
 }
 
 /// <summary>A registered unit as other modules see it: whose it is, which model, which serial.</summary>
-public sealed record UnitSummary(Guid Id, Guid CustomerId, Guid ModelId, string Sku, string SerialNumber);
+public sealed record UnitSummary(Guid Id, Guid CustomerId, Guid ModelId, string Sku, string SerialNumber)
+{
+    /// <summary>Bought online without a known serial: the installer's barcode scan sets it (see <see cref="ICustomerDirectory.BindSerialAsync"/>).</summary>
+    public bool IsSerialPending => SerialNumber.StartsWith("PENDING-", StringComparison.Ordinal);
+}
 
 public sealed record CustomerSummary(Guid Id, string Name, string? MaskedPhone, string? DistrictCode, bool DoNotDisturb);
 

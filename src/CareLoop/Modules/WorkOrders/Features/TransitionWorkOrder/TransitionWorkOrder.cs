@@ -139,14 +139,14 @@ public sealed class TransitionWorkOrderHandler(
             v.Add("signature", ErrorCodes.Required);
         }
 
+        var unit = order.UnitId is { } unitId ? await customers.FindUnitAsync(unitId, cancellationToken) : null;
         if (required.RequiresBarcode)
         {
-            var serial = order.UnitId is { } unitId ? (await customers.FindUnitAsync(unitId, cancellationToken))?.SerialNumber : null;
             if (string.IsNullOrWhiteSpace(barcode))
             {
                 v.Add("barcode", ErrorCodes.Required);
             }
-            else if (serial is not null && !string.Equals(barcode.Trim(), serial, StringComparison.OrdinalIgnoreCase))
+            else if (unit is { IsSerialPending: false } && !string.Equals(barcode.Trim(), unit.SerialNumber, StringComparison.OrdinalIgnoreCase))
             {
                 v.Add("barcode", ErrorCodes.BarcodeMismatch);
             }
@@ -157,10 +157,22 @@ public sealed class TransitionWorkOrderHandler(
             return incomplete;
         }
 
-        // Checked only when everything else is in order: a right code is used up, so it must not be spent on a refusal.
-        return required.RequiresCustomerCode
-            ? await codes.VerifyCustomerAsync(order.CustomerId, CompletionCodeHandler.Purpose(order.Id), request.VerificationCode, "verificationCode", cancellationToken)
-            : null;
+        // A unit bought online without a serial takes the scanned one, refused if another unit has it.
+        var binds = unit is { IsSerialPending: true } && !string.IsNullOrWhiteSpace(barcode);
+        if (binds && await customers.BindSerialAsync(unit!.Id, barcode!, checkOnly: true, cancellationToken) is { } taken)
+        {
+            return taken;
+        }
+
+        // Checked only when everything else is in order: a right code is used up, so it must not be spent on a refusal
+        // (and a wrong try is saved at once, so the serial is bound only after it).
+        if (required.RequiresCustomerCode &&
+            await codes.VerifyCustomerAsync(order.CustomerId, CompletionCodeHandler.Purpose(order.Id), request.VerificationCode, "verificationCode", cancellationToken) is { } wrong)
+        {
+            return wrong;
+        }
+
+        return binds ? await customers.BindSerialAsync(unit!.Id, barcode!, checkOnly: false, cancellationToken) : null;
     }
 
     private async Task<bool> IsEngineerAsync(Guid userId, CancellationToken cancellationToken) =>
