@@ -18,5 +18,7 @@ internal sealed class RegionDirectory(Regions regions) : IRegionDirectory
 
     public IReadOnlyList<RegionEntry> Children(string? parentCode) => regions.Children(parentCode).Select(Entry).ToList();
 
+    public string? DistrictCodeOf(string? province, string? city, string? district) => regions.DistrictCodeOf(province, city, district);
+
     private static RegionEntry Entry(Region r) => new(r.Code, r.Name, r.Level);
 }

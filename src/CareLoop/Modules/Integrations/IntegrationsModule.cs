@@ -1,4 +1,5 @@
 using CareLoop.Modules.Integrations.Domain;
+using CareLoop.Modules.Integrations.Features.PlatformAdapters;
 using CareLoop.Modules.Integrations.Features.ReceiveOrders;
 using CareLoop.Platform.Demo;
 using CareLoop.Platform.Persistence;
@@ -15,6 +16,11 @@ public static class IntegrationsModule
         services.AddMemoryCache();
         services.AddSingleton<SignedRequests>();
         services.AddScoped<OrderIntake>();
+        services.AddScoped<PlatformMappers>();
+
+        // Douyin's decryption service cannot be reached from here: the local adapter speaks its shape (replace in production).
+        services.AddSingleton<LocalDouyinDecryptor>();
+        services.AddSingleton<IDouyinDecryptor>(sp => sp.GetRequiredService<LocalDouyinDecryptor>());
         services.AddScoped<IDemoSeeder, IntegrationsDemoSeeder>();
         return services;
     }

@@ -11,6 +11,9 @@ public interface IRegionDirectory
 
     /// <summary>The provinces (<paramref name="parentCode"/> null), a province's cities (or a municipality's districts), or a city's districts, by code.</summary>
     IReadOnlyList<RegionEntry> Children(string? parentCode);
+
+    /// <summary>The district code for province, city and district names as shops write them (suffixes optional); null when unknown or ambiguous.</summary>
+    string? DistrictCodeOf(string? province, string? city, string? district);
 }
 
 /// <param name="Level"><c>province</c>, <c>city</c> or <c>district</c>.</param>

@@ -91,6 +91,42 @@ public static class OrderEndpoints
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(429)
             .WithSummary("Receive up to 500 orders ({ orders: [...] }) with the same signing; each order succeeds or fails on its own (status 202, 200 or a problem per order).");
 
+        integrations.MapPost("/platforms/{platform}/orders", async (string platform, HttpContext http, SignedRequests signing, CancellationToken ct) =>
+            {
+                var name = platform.Trim().ToLowerInvariant();
+                if (!PlatformAdapters.PlatformMappers.Supported.Contains(name))
+                {
+                    return http.Problem(Error.NotFound());
+                }
+
+                if (await VerifyAsync(http, signing, MaxOrderBytes, ct) is not { } signed)
+                {
+                    return Results.Empty;
+                }
+
+                var intake = http.RequestServices.GetRequiredService<OrderIntake>();
+                JsonElement native;
+                try
+                {
+                    native = System.Text.Unicode.Utf8.IsValid(signed.Body) ? JsonSerializer.Deserialize<JsonElement>(signed.Body) : default;
+                }
+                catch (JsonException)
+                {
+                    native = default;
+                }
+
+                var mapped = native.ValueKind == JsonValueKind.Undefined
+                    ? (Result<OrderPayload>?)null
+                    : await http.RequestServices.GetRequiredService<PlatformAdapters.PlatformMappers>().MapAsync(name, native, ct);
+                var outcome = mapped is { IsSuccess: true } ok
+                    ? await intake.AcceptAsync(signed.Key, ok.Value!, System.Text.Encoding.UTF8.GetString(signed.Body), ct)
+                    : await intake.AcceptAsync(signed.Key, signed.Body, ct); // not JSON (or not an object): refused and kept like any malformed order
+                return outcome.Error is { } error ? http.Problem(error) : TypedResults.Json(outcome.Accepted, statusCode: outcome.Status);
+            })
+            .Produces<OrderAccepted>(StatusCodes.Status202Accepted).Produces<OrderAccepted>(StatusCodes.Status200OK)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(404).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429)
+            .WithSummary("Receive an order in the platform's own push shape (tmall: TOP trade; jd: pop order; douyin: 抖店 order detail with encrypted buyer fields), signed like /orders; mapped to the same command.");
+
         integrations.MapPost("/orders/{platform}/{platformOrderId}/cancel", async (string platform, string platformOrderId, HttpContext http, SignedRequests signing, CancellationToken ct) =>
             {
                 if (await VerifyAsync(http, signing, MaxOrderBytes, ct) is not { } signed)
