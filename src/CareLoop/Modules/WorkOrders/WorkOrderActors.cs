@@ -11,6 +11,9 @@ internal static class WorkOrderActors
 
     /// <summary>Engineers see the orders assigned to them, nothing else; every other reader sees the tenant's orders.</summary>
     public static bool SeesOnlyOwn(ClaimsPrincipal user) => !user.HasPermission(Permissions.WorkOrdersReadAll);
+
+    /// <summary>Whether the user may see this order at all (a hidden order is reported as not found).</summary>
+    public static bool Sees(ClaimsPrincipal user, WorkOrder order) => !SeesOnlyOwn(user) || order.AssigneeId == user.UserId();
 }
 
 /// <summary>Live-update topics of work orders (<see cref="Platform.Realtime.ChangeTopics"/>).</summary>

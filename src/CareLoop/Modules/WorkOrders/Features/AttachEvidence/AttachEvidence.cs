@@ -31,7 +31,7 @@ public sealed class AttachEvidenceHandler(CareLoopDbContext db, FileIntake files
         }
 
         var order = await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(w => w.Id == workOrderId, cancellationToken);
-        if (order is null || (WorkOrderActors.SeesOnlyOwn(actor) && order.AssigneeId != actor.UserId()))
+        if (order is null || !WorkOrderActors.Sees(actor, order))
         {
             return Error.NotFound();
         }

@@ -145,7 +145,7 @@ public sealed class ChargesHandler(CareLoopDbContext db, ICustomerDirectory cust
     private async Task<WorkOrder?> FindAsync(ClaimsPrincipal actor, Guid id, CancellationToken cancellationToken)
     {
         var order = await db.Set<WorkOrder>().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
-        return order is null || (WorkOrderActors.SeesOnlyOwn(actor) && order.AssigneeId != actor.UserId()) ? null : order;
+        return order is null || !WorkOrderActors.Sees(actor, order) ? null : order;
     }
 
     private async Task<bool> UnderWarrantyAsync(WorkOrder order, CancellationToken cancellationToken) =>

@@ -32,7 +32,7 @@ public sealed class GetWorkOrderHandler(CareLoopDbContext db, SlaTracker sla)
     public async Task<Result<WorkOrderView>> HandleAsync(ClaimsPrincipal actor, Guid id, CancellationToken cancellationToken)
     {
         var order = await db.Set<WorkOrder>().AsNoTracking().Include(w => w.Timeline).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
-        if (order is null || (WorkOrderActors.SeesOnlyOwn(actor) && order.AssigneeId != actor.UserId()))
+        if (order is null || !WorkOrderActors.Sees(actor, order))
         {
             return Error.NotFound();
         }

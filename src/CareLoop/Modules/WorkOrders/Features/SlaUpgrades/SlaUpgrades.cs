@@ -156,7 +156,7 @@ public sealed class SlaUpgradesHandler(CareLoopDbContext db, SlaTracker tracker,
         var order = track
             ? await query.Include(w => w.Timeline).SingleOrDefaultAsync(w => w.Id == id, cancellationToken)
             : await query.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
-        return order is null || (WorkOrderActors.SeesOnlyOwn(actor) && order.AssigneeId != actor.UserId()) ? null : order;
+        return order is null || !WorkOrderActors.Sees(actor, order) ? null : order;
     }
 
     private void Publish(WorkOrder order, string what)

@@ -29,7 +29,7 @@ public sealed class CompletionCodeHandler(CareLoopDbContext db, CompletionPolici
         }
 
         var order = await db.Set<WorkOrder>().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
-        if (order is null || (WorkOrderActors.SeesOnlyOwn(actor) && order.AssigneeId != actor.UserId()))
+        if (order is null || !WorkOrderActors.Sees(actor, order))
         {
             return Error.NotFound();
         }

@@ -56,7 +56,7 @@ public sealed class TransitionWorkOrderHandler(
         }
 
         var order = await db.Set<WorkOrder>().Include(w => w.Timeline).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
-        if (order is null || (WorkOrderActors.SeesOnlyOwn(actor) && order.AssigneeId != actor.UserId()))
+        if (order is null || !WorkOrderActors.Sees(actor, order))
         {
             return Error.NotFound();
         }
