@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -123,5 +124,78 @@ public sealed class WorkOrderSettingsTests(BrowserFixture browser)
         var repair = (await api.GetFromJsonAsync<JsonElement>("/api/v1/settings/completion")).EnumerateArray().Single(p => p.GetProperty("kind").GetString() == "onSiteRepair");
         Assert.False(repair.GetProperty("requiresCustomerCode").GetBoolean());
         Assert.True(repair.GetProperty("requiresBarcode").GetBoolean());
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class CompletionCodeTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_engineer_completes_a_repair_with_the_code_the_customer_read_out()
+    {
+        BrowserFixture.SkipWithoutChromium();
+        await using var session = await PageSession.StartAsync(browser);
+        var order = await OnSiteAsync(session.App);
+
+        await session.RunAsync("completion-code", async page =>
+        {
+            await session.SignInAsync("engineer");
+            await page.GotoAsync($"/work-orders/{order}");
+            await session.WaitInteractiveAsync();
+            await page.GetByTestId("action-complete").ClickAsync();
+            await page.GetByTestId("action-barcode").FillAsync("RVX2000000001");
+            await page.GetByTestId("action-send-code").ClickAsync();
+            await Expect(page.GetByTestId("action-code-sent")).ToContainTextAsync("138****5678");
+            var code = session.App.Services.GetRequiredService<CareLoop.Platform.Messaging.LocalSmsGateway>().Sent[0].TemplateParams["code"];
+            await page.GetByTestId("action-code").FillAsync(code == "000000" ? "111111" : "000000");
+            await page.GetByTestId("action-confirm").ClickAsync();
+            await Expect(page.GetByTestId("action-errors")).ToContainTextAsync("验证码不正确");
+            await page.GetByTestId("action-code").FillAsync(code);
+            await page.GetByTestId("action-confirm").ClickAsync();
+            await Expect(page.GetByTestId("work-order-current-state")).ToHaveTextAsync("已完工");
+            await session.ScreenshotAsync("completion-code");
+        });
+    }
+
+    /// <summary>张伟's robot vacuum repair, assigned to the engineer, booked for the next weekday, checked in, one photo.</summary>
+    private static async Task<string> OnSiteAsync(CareLoop.Tests.Infrastructure.CareLoopApp app)
+    {
+        using var agent = await app.ApiAsAsync("agent");
+        using var dispatcher = await app.ApiAsAsync("dispatcher");
+        using var engineer = await app.ApiAsAsync("engineer");
+        var customer = (await agent.GetFromJsonAsync<JsonElement>("/api/v1/customers?q=13812345678")).GetProperty("items")[0].GetProperty("id").GetString();
+        var unit = (await agent.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}")).GetProperty("units").EnumerateArray()
+            .Single(u => u.GetProperty("serialNumber").GetString() == "RVX2000000001").GetProperty("id").GetString();
+        var order = (await (await agent.PostAsJsonAsync("/api/v1/work-orders", new { customerId = customer, unitId = unit, kind = "onSiteRepair", description = "不回充" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var me = (await engineer.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("userId").GetString();
+        var day = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().AddHours(8).Date).AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+
+        var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+        foreach (var (client, body) in new (HttpClient, object)[]
+                 {
+                     (dispatcher, new { action = "assign", expectedVersion = 0, assigneeId = me }),
+                     (engineer, new { action = "accept", expectedVersion = 1 }),
+                     (engineer, new { action = "schedule", expectedVersion = 2, window = new { start, end = start.AddHours(2) } }),
+                     (engineer, new { action = "checkIn", expectedVersion = 3 }),
+                 })
+        {
+            var moved = await client.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions", body);
+            Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync());
+        }
+
+        using var bitmap = new SkiaSharp.SKBitmap(400, 300);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90).ToArray());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        form.Add(file, "file", "现场.jpg");
+        form.Add(new StringContent("photo"), "kind");
+        Assert.True((await engineer.PostAsync($"/api/v1/work-orders/{order}/attachments", form)).IsSuccessStatusCode);
+        return order;
     }
 }
