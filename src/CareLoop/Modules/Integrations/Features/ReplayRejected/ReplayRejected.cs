@@ -105,7 +105,7 @@ public sealed class ReplayRejectedHandler(
     private static IntakeOutcome Failed(Error error) => new(error.Status, null, error);
 
     private static Error NotOpen(RejectedOrder rejected) =>
-        Error.Conflict(ErrorCodes.RejectionNotOpen) with { Extensions = new Dictionary<string, object?> { ["status"] = rejected.Status.ToString().ToLowerInvariant() } };
+        Error.Conflict(ErrorCodes.RejectionNotOpen) with { Extensions = new Dictionary<string, object?> { ["rejectionStatus"] = rejected.Status.ToString().ToLowerInvariant() } };
 
     private static string ActorName(ClaimsPrincipal actor) =>
         actor.FindFirst(CareLoopClaims.DisplayName)?.Value ?? actor.Identity?.Name ?? "system";
