@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CareLoop.Modules.Integrations.Features.ReceiveOrders;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CareLoop.E2E;
@@ -80,6 +81,22 @@ public sealed class IntegrationsTests(BrowserFixture browser)
             await page.GetByTestId("tab-received").ClickAsync();
             await Expect(page.GetByTestId("received-orders-table").Locator("tbody tr.received-order")).ToHaveCountAsync(2);
             await session.ScreenshotAsync("integrations-feed-after-replay");
+
+            // Rotate (the new secret once, the old one for the overlap), then revoke after confirming.
+            await page.GetByTestId("tab-keys").ClickAsync();
+            var mine = page.GetByTestId("keys-table").Locator("tbody tr.integration-key", new() { HasText = keyId });
+            await mine.GetByTestId("key-rotate").ClickAsync();
+            await page.GetByTestId("key-overlap").FillAsync("2");
+            await page.GetByTestId("key-confirm").ClickAsync();
+            await Expect(page.GetByTestId("issued-secret")).Not.ToHaveTextAsync(secret);
+            await Expect(page.GetByTestId("key-dialog")).ToContainTextAsync("旧密钥在");
+            await session.ScreenshotAsync("integration-key-rotated");
+            await page.GetByTestId("key-done").ClickAsync();
+            await Expect(mine.GetByTestId("key-status")).ToContainTextAsync("过渡中");
+            await mine.GetByTestId("key-revoke").ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "吊销" }).ClickAsync();
+            await Expect(mine.GetByTestId("key-status")).ToContainTextAsync("已吊销");
+            await session.ScreenshotAsync("integration-key-revoked");
         });
     }
 
