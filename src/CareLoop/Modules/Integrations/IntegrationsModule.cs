@@ -1,14 +1,21 @@
 using CareLoop.Modules.Integrations.Domain;
 using CareLoop.Modules.Integrations.Features.PlatformAdapters;
+using CareLoop.Modules.Integrations.Features.ListOrders;
+using CareLoop.Modules.Integrations.Features.ManageKeys;
 using CareLoop.Modules.Integrations.Features.ReceiveOrders;
+using CareLoop.Modules.Integrations.Features.ReplayRejected;
 using CareLoop.Platform.Demo;
+using CareLoop.Platform.Identity;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareLoop.Modules.Integrations;
 
-/// <summary>Integrations: platform orders (Tmall, JD, Douyin) received through a signed, idempotent API.</summary>
+/// <summary>
+/// Integrations: platform orders (Tmall, JD, Douyin) received through a signed, idempotent API; for administrators the
+/// shops' keys, the feed of received orders and the dead-letter list of refused ones (replay, dismiss).
+/// </summary>
 public static class IntegrationsModule
 {
     public static IServiceCollection AddIntegrations(this IServiceCollection services)
@@ -21,6 +28,9 @@ public static class IntegrationsModule
         // Douyin's decryption service cannot be reached from here: the local adapter speaks its shape (replace in production).
         services.AddSingleton<LocalDouyinDecryptor>();
         services.AddSingleton<IDouyinDecryptor>(sp => sp.GetRequiredService<LocalDouyinDecryptor>());
+        services.AddScoped<IntegrationKeysHandler>();
+        services.AddScoped<ListPlatformOrdersHandler>();
+        services.AddScoped<ReplayRejectedHandler>();
         services.AddScoped<IDemoSeeder, IntegrationsDemoSeeder>();
         return services;
     }
@@ -32,6 +42,10 @@ public static class IntegrationsModule
         api.MapGroup("/integrations").WithTags("Integrations").AllowAnonymous()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SignedRequests.DrainLimit + 1))
             .MapOrderIntake();
+
+        api.MapGroup("/integration-keys").WithTags("Integrations").RequireAuthorization(Permissions.IntegrationsManage).MapIntegrationKeys();
+        api.MapListPlatformOrders();
+        api.MapReplayRejected();
         return api;
     }
 }

@@ -70,6 +70,8 @@ public static class ErrorCodes
     public const string RegionPrefix = "region_prefix";
     public const string UnknownListPage = "unknown_list_page";
     public const string SavedViewNameTaken = "saved_view_name_taken";
+    public const string IntegrationKeyRevoked = "integration_key_revoked";
+    public const string RejectionNotOpen = "rejection_not_open";
 
     public const string Required = "required";
     public const string TooLong = "too_long";

@@ -27,18 +27,22 @@ internal static class OrderApi
     public static Task<HttpResponseMessage> SendAsync(HttpClient client, object order, DateTimeOffset? at = null) =>
         PostAsync(client, "/api/v1/integrations/orders", Encoding.UTF8.GetBytes(JsonSerializer.Serialize(order)), at: at);
 
-    /// <summary>A paid Tmall order for a water purifier with installation, to a new buyer in Suzhou.</summary>
+    /// <summary>An order signed with another key (one an administrator made), at <paramref name="at"/> (the server's fake clock).</summary>
+    public static Task<HttpResponseMessage> SendAsync(HttpClient client, object order, string key, string secret, DateTimeOffset? at = null) =>
+        PostAsync(client, "/api/v1/integrations/orders", Encoding.UTF8.GetBytes(JsonSerializer.Serialize(order)), key, secret, at);
+
+    /// <summary>A paid Tmall order for a water purifier with installation, to a new buyer in Suzhou (paid 3 minutes before <paramref name="now"/>).</summary>
     public static object Order(string platformOrderId, string phone = "13600000001", string sku = "WP-RO600", int quantity = 1, string[]? serials = null,
-        string regionCode = "320508", string service = "install") => new
+        string regionCode = "320508", string service = "install", DateTimeOffset? now = null) => new
     {
         platform = "tmall",
         platformOrderId,
         shopId = "tmall-flagship",
-        paidAt = TimeProvider.System.GetUtcNow().AddMinutes(-3),
+        paidAt = (now ?? TimeProvider.System.GetUtcNow()).AddMinutes(-3),
         buyer = new { name = "陈静😊", phone, address = new { regionCode, detail = "观前街 1 号 2 幢 302 室", lat = 31.31, lng = 120.62 } },
         items = new[] { new { sku, quantity, serialNumbers = serials } },
         service,
-        preferredWindow = new { start = TimeProvider.System.GetUtcNow().AddDays(1), end = TimeProvider.System.GetUtcNow().AddDays(1).AddHours(2) },
+        preferredWindow = new { start = (now ?? TimeProvider.System.GetUtcNow()).AddDays(1), end = (now ?? TimeProvider.System.GetUtcNow()).AddDays(1).AddHours(2) },
         remark = "工作日晚上在家",
     };
 }

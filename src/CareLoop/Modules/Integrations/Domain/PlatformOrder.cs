@@ -105,7 +105,7 @@ public sealed class RejectedOrder : ITenantOwned
 
     public string PayloadCipher { get; private set; } = "";
 
-    /// <summary>The field errors as <c>field:code</c> lines.</summary>
+    /// <summary>The field errors as <c>field:code</c> lines, each followed by its message arguments (see <see cref="RefusalReasons"/>).</summary>
     public string Errors { get; private set; } = "";
 
     public DateTimeOffset ReceivedAt { get; private set; }
@@ -124,15 +124,41 @@ public sealed class RejectedOrder : ITenantOwned
         Platform = platform,
         PlatformOrderId = platformOrderId is { Length: > 64 } ? platformOrderId[..64] : platformOrderId,
         PayloadCipher = payloadCipher,
-        Errors = errors.Length > 4000 ? errors[..4000] : errors,
+        Errors = Truncate(errors),
         ReceivedAt = now,
         Status = RejectionStatus.Open,
     };
 
-    public void Resolve(RejectionStatus status, string by, DateTimeOffset now)
+    public bool IsOpen => Status == RejectionStatus.Open;
+
+    /// <summary>Replayed after master data was fixed (or the shop resent it): the order now exists.</summary>
+    public void MarkReplayed(string by, DateTimeOffset now) => Close(RejectionStatus.Replayed, by, now);
+
+    /// <summary>Set aside by an administrator: not worth replaying (a test order, junk, a duplicate the shop resent fixed).</summary>
+    public void Dismiss(string by, DateTimeOffset now) => Close(RejectionStatus.Dismissed, by, now);
+
+    /// <summary>A replay was refused again: it stays open, with the reasons of this latest attempt.</summary>
+    public void RefusedAgain(string errors)
     {
+        EnsureOpen();
+        Errors = Truncate(errors);
+    }
+
+    private void Close(RejectionStatus status, string by, DateTimeOffset now)
+    {
+        EnsureOpen();
         Status = status;
         ResolvedAt = now;
-        ResolvedBy = by;
+        ResolvedBy = by.Length > 256 ? by[..256] : by;
     }
+
+    private void EnsureOpen()
+    {
+        if (!IsOpen)
+        {
+            throw new InvalidOperationException($"Rejected order {Id} is {Status}, not open.");
+        }
+    }
+
+    private static string Truncate(string errors) => errors.Length > 4000 ? errors[..4000] : errors;
 }

@@ -119,7 +119,7 @@ public static class OrderEndpoints
                     ? (Result<OrderPayload>?)null
                     : await http.RequestServices.GetRequiredService<PlatformAdapters.PlatformMappers>().MapAsync(name, native, ct);
                 var outcome = mapped is { IsSuccess: true } ok
-                    ? await intake.AcceptAsync(signed.Key, ok.Value!, System.Text.Encoding.UTF8.GetString(signed.Body), ct)
+                    ? await intake.AcceptAsync(signed.Key, ok.Value!, System.Text.Encoding.UTF8.GetString(signed.Body), IntakeMode.Receive, ct)
                     : await intake.AcceptAsync(signed.Key, signed.Body, ct); // not JSON (or not an object): refused and kept like any malformed order
                 return outcome.Error is { } error ? http.Problem(error) : TypedResults.Json(outcome.Accepted, statusCode: outcome.Status);
             })

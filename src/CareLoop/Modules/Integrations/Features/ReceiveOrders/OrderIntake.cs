@@ -6,6 +6,7 @@ using CareLoop.Modules.Integrations.Domain;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Platform.Localization;
 using CareLoop.Platform.Persistence;
+using CareLoop.Platform.Realtime;
 using CareLoop.Platform.Results;
 using CareLoop.Platform.Security;
 using CareLoop.Platform.Tenancy;
@@ -17,6 +18,25 @@ namespace CareLoop.Modules.Integrations.Features.ReceiveOrders;
 /// <summary>An order's fate: 202 accepted, 200 a repeat of an accepted one (same body), or a problem.</summary>
 public sealed record IntakeOutcome(int Status, OrderAccepted? Accepted, Error? Error);
 
+/// <summary>Where an order comes from: a shop's call, or an administrator replaying a refused one.</summary>
+public enum IntakeMode
+{
+    /// <summary>A shop's call: refused content is kept in the dead-letter list.</summary>
+    Receive,
+
+    /// <summary>
+    /// A refused order replayed after master data was fixed: the catalog is read afresh (not the minute-old cache), and a
+    /// new refusal is returned without a second dead letter (the replayed one keeps the new reasons).
+    /// </summary>
+    Replay,
+}
+
+/// <summary>The live-update topic of received and refused platform orders (the admin feed subscribes to it).</summary>
+public static class IntegrationTopics
+{
+    public const string Orders = "platform-orders";
+}
+
 /// <summary>
 /// Accepts a platform order in one transaction: the buyer found or added (by phone blind index), a unit per item
 /// bought, an installation work order per unit when the order asks for installation (with the SLA and the preferred
@@ -26,7 +46,7 @@ public sealed record IntakeOutcome(int Status, OrderAccepted? Accepted, Error? E
 /// </summary>
 public sealed class OrderIntake(
     CareLoopDbContext db, ITenantContext tenant, ICustomerIntake customers, IWorkOrderDesk desk, ICatalog catalog, IMemoryCache cache,
-    PersonalDataProtector protector, DatabaseProvider provider, TimeProvider time)
+    PersonalDataProtector protector, DatabaseProvider provider, IChangeFeed changes, TimeProvider time)
 {
     public const int MaxItems = 50;
     public const int MaxQuantity = 20;
@@ -34,8 +54,17 @@ public sealed class OrderIntake(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Parses and accepts a signed body; a body that is not an order is refused (400) and kept for the dead-letter list.</summary>
-    public async Task<IntakeOutcome> AcceptAsync(IntegrationKey key, byte[] body, CancellationToken cancellationToken)
+    public Task<IntakeOutcome> AcceptAsync(IntegrationKey key, byte[] body, CancellationToken cancellationToken) =>
+        AcceptAsync(key, body, IntakeMode.Receive, cancellationToken);
+
+    /// <inheritdoc cref="AcceptAsync(IntegrationKey, byte[], CancellationToken)"/>
+    public async Task<IntakeOutcome> AcceptAsync(IntegrationKey key, byte[] body, IntakeMode mode, CancellationToken cancellationToken)
     {
+        if (mode == IntakeMode.Replay)
+        {
+            cache.Remove(ModelsCacheKey());
+        }
+
         OrderPayload? payload = null;
         try
         {
@@ -53,14 +82,14 @@ public sealed class OrderIntake(
         if (payload is null)
         {
             var malformed = new Error(ErrorCodes.MalformedJson, StatusCodes.Status400BadRequest);
-            await RejectAsync(key, null, Encoding.UTF8.GetString(body), "body:malformed_json", cancellationToken);
+            await RejectAsync(key, null, Encoding.UTF8.GetString(body), ReasonsOf(malformed), mode, cancellationToken);
             return new IntakeOutcome(malformed.Status, null, malformed);
         }
 
-        return await AcceptAsync(key, payload, Encoding.UTF8.GetString(body), cancellationToken);
+        return await AcceptAsync(key, payload, Encoding.UTF8.GetString(body), mode, cancellationToken);
     }
 
-    public async Task<IntakeOutcome> AcceptAsync(IntegrationKey key, OrderPayload payload, string rawJson, CancellationToken cancellationToken)
+    public async Task<IntakeOutcome> AcceptAsync(IntegrationKey key, OrderPayload payload, string rawJson, IntakeMode mode, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -71,7 +100,7 @@ public sealed class OrderIntake(
 
             try
             {
-                return await TryAcceptAsync(key, payload, rawJson, cancellationToken);
+                return await TryAcceptAsync(key, payload, rawJson, mode, cancellationToken);
             }
             catch (DbUpdateException e) when (attempt < 3 && e.InnerException is System.Data.Common.DbException inner && provider.IsUniqueViolation(inner))
             {
@@ -101,7 +130,11 @@ public sealed class OrderIntake(
             : new OrderAccepted(existing.Id, existing.WorkOrderIds.Length == 0 ? [] : existing.WorkOrderIds.Split(',').Select(Guid.Parse).ToList(), StatusName(existing.Status));
     }
 
-    private async Task<IntakeOutcome> TryAcceptAsync(IntegrationKey key, OrderPayload payload, string rawJson, CancellationToken cancellationToken)
+    /// <summary>How a refusal is kept in the dead-letter list (<see cref="RefusalReasons"/>); a body that is not JSON is <c>body:malformed_json</c>.</summary>
+    public static string ReasonsOf(Error error) =>
+        RefusalReasons.Format(error.Fields is { Count: > 0 } fields ? fields : [new FieldError("body", error.Code)]);
+
+    private async Task<IntakeOutcome> TryAcceptAsync(IntegrationKey key, OrderPayload payload, string rawJson, IntakeMode mode, CancellationToken cancellationToken)
     {
         var v = new Validation();
         var platform = payload.Platform?.Trim().ToLowerInvariant();
@@ -167,7 +200,7 @@ public sealed class OrderIntake(
                 return new IntakeOutcome(StatusCodes.Status200OK, repeat, null);
             }
 
-            await RejectAsync(key, payload, rawJson, string.Join('\n', invalid.Fields!.Select(f => f.Field + ":" + f.Code)), cancellationToken);
+            await RejectAsync(key, payload, rawJson, ReasonsOf(invalid), mode, cancellationToken);
             return new IntakeOutcome(invalid.Status, null, invalid);
         }
 
@@ -193,6 +226,7 @@ public sealed class OrderIntake(
         db.Add(order);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        changes.Publish(ChangeTopics.Topic(order.TenantId, IntegrationTopics.Orders), new ChangeNotice(order.Id, 0, "accepted"));
         return new IntakeOutcome(StatusCodes.Status202Accepted, new OrderAccepted(order.Id, workOrders, StatusName(order.Status)), null);
     }
 
@@ -248,7 +282,7 @@ public sealed class OrderIntake(
     /// <summary>The tenant's active models by SKU, kept for a minute: every order needs them, they change rarely.</summary>
     private async Task<IReadOnlyDictionary<string, ModelSummary>> ModelsAsync(CancellationToken cancellationToken)
     {
-        var key = "active-models:" + tenant.RequireTenantId();
+        var key = ModelsCacheKey();
         if (cache.TryGetValue(key, out IReadOnlyDictionary<string, ModelSummary>? cached))
         {
             return cached!;
@@ -259,12 +293,21 @@ public sealed class OrderIntake(
         return models;
     }
 
-    private async Task RejectAsync(IntegrationKey key, OrderPayload? payload, string rawJson, string errors, CancellationToken cancellationToken)
+    private string ModelsCacheKey() => "active-models:" + tenant.RequireTenantId();
+
+    private async Task RejectAsync(IntegrationKey key, OrderPayload? payload, string rawJson, string errors, IntakeMode mode, CancellationToken cancellationToken)
     {
-        db.Add(RejectedOrder.Record(tenant.RequireTenantId(), key.Id, payload?.Platform?.Trim().ToLowerInvariant() is { Length: <= 16 } p ? p : null,
-            payload?.PlatformOrderId?.Trim(), protector.Encrypt(rawJson), errors, time.GetUtcNow()));
+        if (mode == IntakeMode.Replay)
+        {
+            return; // the replayed dead letter is the record of it
+        }
+
+        var rejected = RejectedOrder.Record(tenant.RequireTenantId(), key.Id, payload?.Platform?.Trim().ToLowerInvariant() is { Length: <= 16 } p ? p : null,
+            payload?.PlatformOrderId?.Trim(), protector.Encrypt(rawJson), errors, time.GetUtcNow());
+        db.Add(rejected);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        changes.Publish(ChangeTopics.Topic(rejected.TenantId, IntegrationTopics.Orders), new ChangeNotice(rejected.Id, 0, "rejected"));
     }
 
     private static string StatusName(PlatformOrderStatus status) => status == PlatformOrderStatus.Accepted ? "accepted" : "cancelled";
