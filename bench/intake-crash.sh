@@ -140,7 +140,8 @@ SELECT 'on file: ' || (SELECT count(*) FROM "PlatformOrders" WHERE $ours) || ' p
   (SELECT count(*) FROM "RegisteredUnits" WHERE "OrderNumber" LIKE '$run_id-%') || ' units, ' || (SELECT count(*) FROM "Customers" WHERE "CreatedAt" >= '$since') || ' new customers, ' ||
   (SELECT count(*) FROM "RejectedPlatformOrders") || ' refused orders; distinct orders sent: ' || (SELECT count(DISTINCT platform_order_id) FROM bench_answers);
 SQL
-grep -E '^(fail|crit)' "$work/app.log" | sort | uniq -c | head -5 || true
+# errors the app logged (a unique violation the intake retries is logged by EF as a failed command too)
+grep -A12 -E '^(fail|crit)' "$work/app.log" | grep -oE '^(fail|crit): [A-Za-z.]+|(Npgsql.PostgresException|SqliteException|[A-Za-z.]+Exception)[^:]*: [^,.]{0,120}|unique constraint "[^"]+"' | sort | uniq -c | sort -rn | head -12 || true
 if [ "$violations" -gt 0 ]; then
   echo "FAILED: $violations violation(s)"
   exit 1

@@ -81,7 +81,8 @@ run() { # provider connection sample
   echo "cpu,wall=${wall}ms,app=$(((app1 - app0) * 1000 / hz))ms,postgres-backends=$((pg * 1000 / hz))ms,machine-busy=$(((busy1 - busy0) * 1000 / hz))ms,cores=$(nproc)"
   echo "memory,$(grep -E 'VmHWM|VmRSS' "/proc/$app_pid/status" | tr -s ' \t' ' ' | paste -sd,)"
   stop_app
-  grep -E '^(fail|crit)' "$work/app.log" | sort | uniq -c | head -5 || true
+  # errors the app logged (a unique violation the intake retries is logged by EF as a failed command too)
+  grep -A12 -E '^(fail|crit)' "$work/app.log" | grep -oE '^(fail|crit): [A-Za-z.]+|(Npgsql.PostgresException|SqliteException|[A-Za-z.]+Exception)[^:]*: [^,.]{0,120}|unique constraint "[^"]+"' | sort | uniq -c | sort -rn | head -12 || true
 }
 
 sqlite_db=$data/intake-$customers.db
