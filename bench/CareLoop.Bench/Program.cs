@@ -11,6 +11,10 @@ using CareLoop.Bench;
 //                       [--sample-size N] [--engineers N]
 //   workorders-run      --url http://127.0.0.1:5099 --password PW --sample FILE --requests N --concurrency C [--list-requests N]
 //                       (--requests 0: lists only; --list-requests 0: transitions only)
+// bench/intake.sh and bench/intake-crash.sh drive these:
+//   intake        --url http://127.0.0.1:5094 --secret S [--key demo-shop] [--connections 32] [--warmup 5] [--duration 60]
+//                 [--sample FILE (phones of generated customers)] [--returning-percent 20] [--run ID] [--log FILE]
+//   intake-resend --url … --secret S --log FILE --out FILE [--sample FILE]  (every order of the log without an HTTP answer or with a 5xx)
 var options = Options.Parse(args.Skip(1).ToArray());
 return args.FirstOrDefault() switch
 {
@@ -20,11 +24,13 @@ return args.FirstOrDefault() switch
     "import" => await Sheet.ImportAsync(options),
     "workorders-generate" => await WorkOrders.GenerateAsync(options),
     "workorders-run" => await WorkOrders.RunAsync(options),
+    "intake" => await Intake.RunAsync(options),
+    "intake-resend" => await Intake.ResendAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run --option value …");
+    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend --option value …");
     return 2;
 }
