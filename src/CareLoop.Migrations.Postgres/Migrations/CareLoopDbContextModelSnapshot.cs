@@ -764,7 +764,7 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.Property<string>("PayloadCipher")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Platform")
                         .IsRequired()
@@ -793,7 +793,7 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.Property<string>("WorkOrderIds")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -823,7 +823,7 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.Property<string>("PayloadCipher")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Platform")
                         .HasMaxLength(16)

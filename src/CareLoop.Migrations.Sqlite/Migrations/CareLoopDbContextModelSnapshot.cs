@@ -759,7 +759,7 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Property<string>("PayloadCipher")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Platform")
                         .IsRequired()
@@ -788,7 +788,7 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Property<string>("WorkOrderIds")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -818,7 +818,7 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Property<string>("PayloadCipher")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("Platform")
                         .HasMaxLength(16)

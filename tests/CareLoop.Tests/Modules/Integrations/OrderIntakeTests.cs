@@ -215,4 +215,31 @@ public sealed class OrderIntakeTests
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode); // the refusal above did not spend the customer's code
         Assert.Equal("WP600NEW0001", serial);
     }
+
+    [Theory, AllProviders]
+    public async Task A_large_order_of_120_units_with_serials_is_kept_whole(DatabaseKind kind)
+    {
+        await using var app = await CareLoopApp.StartAsync(kind, startOutbox: false);
+        using var http = app.Http();
+        var items = Enumerable.Range(0, 6).Select(i => new
+        {
+            sku = i % 2 == 0 ? "WP-RO600" : "RV-X20", quantity = 20,
+            serialNumbers = Enumerable.Range(0, 20).Select(n => $"BULK{i:D2}{n:D4}XYZ").ToArray(),
+        }).ToArray();
+        var order = new
+        {
+            platform = "jd", platformOrderId = "JD-BULK-0001", shopId = "jd-enterprise", paidAt = TimeProvider.System.GetUtcNow().AddMinutes(-1),
+            buyer = new { name = "苏州某酒店", phone = "13600000120", address = new { regionCode = "320508", detail = "干将西路 1 号" } },
+            items, service = "install", remark = new string('备', 400),
+        };
+
+        var response = await OrderApi.SendAsync(http, order);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(120, body.GetProperty("workOrderIds").GetArrayLength());
+        var stored = await app.DbAsync("demo-brand", db => db.Set<PlatformOrder>().SingleAsync());
+        Assert.Equal(120, stored.WorkOrders.Count);
+        Assert.Equal(HttpStatusCode.OK, (await OrderApi.SendAsync(http, order)).StatusCode);
+    }
 }

@@ -30,7 +30,9 @@ internal sealed class PlatformOrderConfiguration : IEntityTypeConfiguration<Plat
         b.Property(o => o.PlatformOrderId).HasMaxLength(64);
         b.Property(o => o.ShopId).HasMaxLength(64);
         b.Property(o => o.KeyId).HasMaxLength(64);
-        b.Property(o => o.WorkOrderIds).HasMaxLength(4000);
+        // Unbounded text: a raw order may be up to 256 KB, and an order up to 1,000 units (the 4,000-character default is for names).
+        b.Property(o => o.WorkOrderIds).HasColumnType("text");
+        b.Property(o => o.PayloadCipher).HasColumnType("text");
         b.Property(o => o.CancelReason).HasMaxLength(500);
         b.Ignore(o => o.WorkOrders);
 
@@ -50,6 +52,7 @@ internal sealed class RejectedOrderConfiguration : IEntityTypeConfiguration<Reje
         b.Property(o => o.Platform).HasMaxLength(16);
         b.Property(o => o.PlatformOrderId).HasMaxLength(64);
         b.Property(o => o.Errors).HasMaxLength(4000);
+        b.Property(o => o.PayloadCipher).HasColumnType("text");
         b.Property(o => o.ResolvedBy).HasMaxLength(256);
         b.HasIndex(o => new { o.TenantId, o.Status, o.ReceivedAt });
     }

@@ -93,7 +93,9 @@ public sealed class OrderIntake(
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (await ExistingAsync(payload, cancellationToken) is { } repeat)
+            // A new order (the common case) goes straight to its insert; the unique index turns a repeat into a second
+            // round that answers from the first. A refused repeat is re-checked before it is refused (see TryAcceptAsync).
+            if (attempt > 1 && await ExistingAsync(payload, cancellationToken) is { } repeat)
             {
                 return new IntakeOutcome(StatusCodes.Status200OK, repeat, null);
             }
