@@ -153,7 +153,7 @@ public sealed class WorkOrdersApiTests
         var created = await agent.PostAsJsonAsync("/api/v1/work-orders", new { customerId = customer, unitId = unit, kind, priority = "high", description = "扫地机不回充" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Matches("^WO[0-9]{6}[0-9A-Z]{5}$", body.GetProperty("number").GetString());
+        Assert.Matches("^WO[0-9]{6}[0-9A-Z]{7}$", body.GetProperty("number").GetString());
         Assert.Equal("created", body.GetProperty("state").GetString());
         return (body.GetProperty("id").GetString()!, customer);
     }
