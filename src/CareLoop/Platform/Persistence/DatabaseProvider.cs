@@ -74,7 +74,7 @@ public sealed class SqliteDatabaseProvider(string connectionString) : DatabasePr
 
     public override void Configure(DbContextOptionsBuilder options)
     {
-        options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly));
+        options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(MigrationsAssembly)).AddInterceptors(SqliteBusyTimeout.Instance);
         UseProviderMigrations(options);
     }
 
