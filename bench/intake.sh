@@ -7,6 +7,7 @@
 # (e.g. 'Host=127.0.0.1;Port=55432;Username=careloop;Password=…;Database=postgres'), preceded by pgbench's TPC-B-like
 # run (scale 10, 8 clients, 30 s, its own database) as the machine's baseline.
 # CARELOOP_BENCH_PROVIDERS=both|sqlite|postgres (default both) skips the other provider; postgres needs the above.
+# CARELOOP_BENCH_BATCH=N sends the orders N at a time to /orders:batch instead (the peak path).
 # CARELOOP_BENCH_KEEP=DIR keeps the generated databases (SQLite file and sample phones in DIR, PostgreSQL database
 # careloop_intake_CUSTOMERS) and reuses them on the next run instead of generating again (the orders of earlier runs
 # stay in them: each run's orders have their own ids).
@@ -71,8 +72,14 @@ run() { # provider connection sample
   hz=$(getconf CLK_TCK)
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   app0=$(cpu_ticks "$app_pid"); busy0=$(busy_ticks); t0=$(date +%s%N)
-  dotnet "$bench" intake --url "http://127.0.0.1:$port" --secret $secret --connections "$connections" --duration "$duration" \
-    --sample "$3" --log "$work/intake-$1.csv"
+  if [ -n "${CARELOOP_BENCH_BATCH:-}" ]; then
+    # The peak path: orders:batch, CARELOOP_BENCH_BATCH orders per request (each order still its own transaction).
+    dotnet "$bench" intake-batch --url "http://127.0.0.1:$port" --secret $secret --connections "$connections" --duration "$duration" \
+      --sample "$3" --batch "$CARELOOP_BENCH_BATCH"
+  else
+    dotnet "$bench" intake --url "http://127.0.0.1:$port" --secret $secret --connections "$connections" --duration "$duration" \
+      --sample "$3" --log "$work/intake-$1.csv"
+  fi
   app1=$(cpu_ticks "$app_pid"); busy1=$(busy_ticks); t1=$(date +%s%N)
   local wall=$(((t1 - t0) / 1000000))
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

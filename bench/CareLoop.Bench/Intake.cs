@@ -79,6 +79,62 @@ internal static class Intake
         return 0;
     }
 
+    /// <summary>
+    /// The peak path: the same orders sent <c>--batch</c> at a time to <c>/orders:batch</c> (one HTTP exchange and one
+    /// signature per batch, each order still its own transaction). Every order of a batch is logged with the batch's latency.
+    /// </summary>
+    public static async Task<int> BatchAsync(Options o)
+    {
+        var order = OrderFactory.Create(o, o.Get("run", "B" + TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        var connections = o.Int("connections", 8);
+        var size = o.Int("batch", 100);
+        var warmup = TimeSpan.FromSeconds(o.Int("warmup", 5));
+        var duration = TimeSpan.FromSeconds(o.Int("duration", 60));
+        using var http = Client(o, connections);
+        var signer = new Signer(o.Get("key", "demo-shop"), o.Get("secret"));
+        var answers = new System.Collections.Concurrent.ConcurrentBag<Answer>();
+        long next = -1;
+        var watch = Stopwatch.StartNew();
+        var end = warmup + duration;
+        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        {
+            while (watch.Elapsed < end)
+            {
+                var first = Interlocked.Add(ref next, size) - size + 1;
+                var phase = watch.Elapsed < warmup ? 'w' : 'm';
+                var orders = Enumerable.Range(0, size).Select(i => order.Build(first + i)).ToList();
+                var body = Encoding.UTF8.GetBytes("{\"orders\":[" + string.Join(',', orders.Select(x => Encoding.UTF8.GetString(x.Body))) + "]}");
+                using var request = new HttpRequestMessage(HttpMethod.Post, Path + ":batch") { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                signer.Sign(request, body);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.SendAsync(request);
+                    var payload = await response.Content.ReadAsByteArrayAsync();
+                    var micros = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                    var late = watch.Elapsed > end;
+                    using var json = JsonDocument.Parse(payload);
+                    var results = json.RootElement.TryGetProperty("results", out var r) ? r.EnumerateArray().ToList() : [];
+                    for (var i = 0; i < orders.Count; i++)
+                    {
+                        var status = i < results.Count ? results[i].GetProperty("status").GetInt32() : (int)response.StatusCode;
+                        answers.Add(new Answer(first + i, orders[i].Id, status, micros, late ? 'l' : phase, "", ""));
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or JsonException)
+                {
+                    var micros = (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                    answers.Add(new Answer(first, orders[0].Id, 0, micros, phase, "", e.GetType().Name));
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        Report(answers.Where(a => a.Phase == 'm').ToList(), duration, connections);
+        Console.WriteLine($"intake-batch,size={size},batches≈{answers.Count / Math.Max(size, 1)},client-cpu={Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0}ms");
+        return 0;
+    }
+
     private static HttpClient Client(Options o, int connections) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, ConnectTimeout = TimeSpan.FromSeconds(5) })
         {

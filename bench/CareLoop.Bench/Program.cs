@@ -26,6 +26,7 @@ return args.FirstOrDefault() switch
     "workorders-run" => await WorkOrders.RunAsync(options),
     "intake" => await Intake.RunAsync(options),
     "intake-resend" => await Intake.ResendAsync(options),
+    "intake-batch" => await Intake.BatchAsync(options),
     _ => Usage(),
 };
 
