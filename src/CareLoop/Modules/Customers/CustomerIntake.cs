@@ -15,7 +15,7 @@ internal sealed class CustomerIntake(CareLoopDbContext db, ITenantContext tenant
     {
         var tenantId = tenant.RequireTenantId();
         var v = new Validation()
-            .Required("buyer.name", buyer.Name).MaxLength("buyer.name", buyer.Name, 100)
+            .Required("buyer.name", buyer.Name).MaxLength("buyer.name", buyer.Name, CustomerRules.MaxNameLength)
             .Required("buyer.address.detail", buyer.AddressDetail).MaxLength("buyer.address.detail", buyer.AddressDetail, 200);
         var phone = vault.Seal(tenantId, buyer.Phone);
         if (phone is null)

@@ -12,7 +12,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
     {
         b.ToTable("Customers");
         b.HasKey(c => c.Id);
-        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.Name).HasMaxLength(CustomerRules.MaxNameLength);
         b.Property(c => c.DoNotDisturbReason).HasMaxLength(200);
         b.Property(c => c.Notes).HasMaxLength(2000);
         b.Property<List<string>>("_tags").HasColumnName("Tags").HasDelimitedList('|', 1000);

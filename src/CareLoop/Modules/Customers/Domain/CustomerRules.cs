@@ -3,6 +3,9 @@ namespace CareLoop.Modules.Customers.Domain;
 /// <summary>Named rules of customers and their units; pure.</summary>
 public static class CustomerRules
 {
+    /// <summary>A customer's name as stored (the column's length).</summary>
+    public const int MaxNameLength = 100;
+
     public const int DefaultGoodwillLimitDays = 30;
     public const int MaxGoodwillLimitDays = 365;
     public const int MaxExtensionDays = 3650;

@@ -48,7 +48,10 @@ public sealed class PlatformOrder : ITenantOwned
 
     public string? CancelReason { get; private set; }
 
-    public IReadOnlyList<Guid> WorkOrders => WorkOrderIds.Length == 0 ? [] : WorkOrderIds.Split(',').Select(Guid.Parse).ToList();
+    public IReadOnlyList<Guid> WorkOrders => ParseIds(WorkOrderIds);
+
+    /// <summary>The ids of <see cref="WorkOrderIds"/> (also for queries that project the column alone).</summary>
+    public static IReadOnlyList<Guid> ParseIds(string workOrderIds) => workOrderIds.Length == 0 ? [] : workOrderIds.Split(',').Select(Guid.Parse).ToList();
 
     public static PlatformOrder Accept(
         Guid tenantId, string platform, string platformOrderId, string shopId, string keyId, DateTimeOffset paidAt, Guid customerId,

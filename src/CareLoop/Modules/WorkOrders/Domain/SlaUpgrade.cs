@@ -70,7 +70,7 @@ public sealed class SlaUpgrade : ITenantOwned, IVersioned
         : [SlaTarget.FirstContact, SlaTarget.Arrival, SlaTarget.Completion];
 
     public static Result<SlaUpgrade> Request(
-        Guid tenantId, WorkOrder order, SlaTarget? target, int? budgetMinutes, SlaClockMode? mode, string? reason, WorkOrderActor actor, DateTimeOffset now)
+        WorkOrder order, SlaTarget? target, int? budgetMinutes, SlaClockMode? mode, string? reason, WorkOrderActor actor, DateTimeOffset now)
     {
         var v = new Validation().Required("reason", reason).MaxLength("reason", reason, 500);
         if (target is null || !Enum.IsDefined(target.Value))
@@ -104,7 +104,7 @@ public sealed class SlaUpgrade : ITenantOwned, IVersioned
         return new SlaUpgrade
         {
             Id = Guid.CreateVersion7(now),
-            TenantId = tenantId,
+            TenantId = order.TenantId,
             WorkOrderId = order.Id,
             Target = target!.Value,
             BudgetMinutes = budgetMinutes!.Value,

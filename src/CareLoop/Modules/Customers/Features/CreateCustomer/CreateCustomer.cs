@@ -30,7 +30,7 @@ public sealed class CreateCustomerHandler(CareLoopDbContext db, ITenantContext t
         }
 
         var tenantId = tenant.RequireTenantId();
-        var v = new Validation().Required("name", request.Name).MaxLength("name", request.Name, 100).MaxLength("notes", request.Notes, 2000);
+        var v = new Validation().Required("name", request.Name).MaxLength("name", request.Name, CustomerRules.MaxNameLength).MaxLength("notes", request.Notes, 2000);
         var phones = new List<PhoneVault.Sealed>();
         var inputs = request.Phones ?? [];
         if (inputs.Count == 0)

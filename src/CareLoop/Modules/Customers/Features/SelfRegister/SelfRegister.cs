@@ -30,7 +30,7 @@ public sealed class SelfRegisterHandler(
     {
         var tenantId = tenant.RequireTenantId();
         var v = new Validation()
-            .Required("name", request.Name).MaxLength("name", request.Name, 100)
+            .Required("name", request.Name).MaxLength("name", request.Name, CustomerRules.MaxNameLength)
             .Required("verificationCode", request.VerificationCode)
             .Required("serialNumber", request.SerialNumber).MaxLength("serialNumber", request.SerialNumber, 64)
             .Required("sku", request.Sku)

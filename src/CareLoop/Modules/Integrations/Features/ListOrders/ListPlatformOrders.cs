@@ -42,7 +42,7 @@ public sealed class ListPlatformOrdersHandler(CareLoopDbContext db, IWorkOrderDe
             .Select(o => new { o.Id, o.Platform, o.PlatformOrderId, o.ShopId, o.KeyId, o.ReceivedAt, o.Status, o.WorkOrderIds, o.CustomerId })
             .ToPageAsync(page, pageSize, count, cancellationToken);
 
-        var opened = rows.Items.ToDictionary(r => r.Id, r => r.WorkOrderIds.Length == 0 ? [] : r.WorkOrderIds.Split(',').Select(Guid.Parse).ToList());
+        var opened = rows.Items.ToDictionary(r => r.Id, r => PlatformOrder.ParseIds(r.WorkOrderIds));
         var numbers = (await workOrders.SummariesAsync(opened.Values.SelectMany(ids => ids).ToList(), cancellationToken)).ToDictionary(w => w.Id, w => w.Number);
         var names = await customers.NamesAsync(rows.Items.Select(r => r.CustomerId).Distinct().ToList(), cancellationToken);
         var items = rows.Items.Select(r => new PlatformOrderRow(

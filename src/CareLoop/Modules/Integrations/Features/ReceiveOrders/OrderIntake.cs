@@ -129,7 +129,7 @@ public sealed class OrderIntake(
             .FirstOrDefaultAsync(cancellationToken);
         return existing is null
             ? null
-            : new OrderAccepted(existing.Id, existing.WorkOrderIds.Length == 0 ? [] : existing.WorkOrderIds.Split(',').Select(Guid.Parse).ToList(), StatusName(existing.Status));
+            : new OrderAccepted(existing.Id, PlatformOrder.ParseIds(existing.WorkOrderIds), StatusName(existing.Status));
     }
 
     /// <summary>How a refusal is kept in the dead-letter list (<see cref="RefusalReasons"/>); a body that is not JSON is <c>body:malformed_json</c>.</summary>

@@ -138,9 +138,11 @@ public sealed class ChargesHandler(CareLoopDbContext db, ICustomerDirectory cust
 
     /// <summary>Lines change only while the job is under way: not once completed, closed or cancelled.</summary>
     private static Error? Frozen(WorkOrder order) =>
-        !order.IsOpen || order.State is Contracts.WorkOrderState.Completed or Contracts.WorkOrderState.CallbackPending
-            ? new Error(ErrorCodes.IllegalTransition, 422, null, "charge", order.State.ToString())
-            : null;
+        Editable(order.State) ? null : new Error(ErrorCodes.IllegalTransition, 422, null, "charge", order.State.ToString());
+
+    /// <summary>Whether lines may change in this state (the panel shows its controls by the same rule).</summary>
+    public static bool Editable(Contracts.WorkOrderState state) =>
+        !WorkOrderTransitions.Final.Contains(state) && state is not (Contracts.WorkOrderState.Completed or Contracts.WorkOrderState.CallbackPending);
 
     private async Task<WorkOrder?> FindAsync(ClaimsPrincipal actor, Guid id, CancellationToken cancellationToken)
     {

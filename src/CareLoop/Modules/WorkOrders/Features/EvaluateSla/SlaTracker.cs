@@ -13,12 +13,8 @@ namespace CareLoop.Modules.WorkOrders.Features.EvaluateSla;
 /// </summary>
 public sealed class SlaTracker(CareLoopDbContext db, SlaSettingsHandler settings, TimeProvider time)
 {
-    public async Task<IReadOnlyList<SlaClockReading>> ReadAsync(WorkOrder order, CancellationToken cancellationToken)
-    {
-        var (policies, calendar) = await settings.ConfigurationAsync(cancellationToken);
-        var upgrades = await ApprovedUpgradesAsync([order.Id], cancellationToken);
-        return WorkOrderSla.Read(order, SlaPolicyResolver.Resolve(policies, order.Kind, order.Priority), calendar, time.GetUtcNow(), upgrades);
-    }
+    public async Task<IReadOnlyList<SlaClockReading>> ReadAsync(WorkOrder order, CancellationToken cancellationToken) =>
+        (await ClocksAsync(order, withUpgrades: true, time.GetUtcNow(), cancellationToken)).Clocks;
 
     /// <summary>
     /// After a change (created, moved, upgrade approved): records where the running clocks stand; the SLA job looks
@@ -26,12 +22,20 @@ public sealed class SlaTracker(CareLoopDbContext db, SlaSettingsHandler settings
     /// </summary>
     public async Task TrackAsync(WorkOrder order, CancellationToken cancellationToken)
     {
-        var (policies, calendar) = await settings.ConfigurationAsync(cancellationToken);
+        // An order not yet saved has no approved upgrades: no need to ask (every platform order passes here).
         var isNew = db.Entry(order).State is EntityState.Detached or EntityState.Added;
-        var upgrades = isNew ? [] : await ApprovedUpgradesAsync([order.Id], cancellationToken);
         var now = time.GetUtcNow();
-        var snapshot = WorkOrderSla.Snapshot(WorkOrderSla.Read(order, SlaPolicyResolver.Resolve(policies, order.Kind, order.Priority), calendar, now, upgrades), calendar, now);
+        var (clocks, calendar) = await ClocksAsync(order, withUpgrades: !isNew, now, cancellationToken);
+        var snapshot = WorkOrderSla.Snapshot(clocks, calendar, now);
         order.TrackSla(snapshot.WarnAt, snapshot.DueAt, snapshot.Reached ? now : snapshot.NextThreshold);
+    }
+
+    private async Task<(IReadOnlyList<SlaClockReading> Clocks, BusinessCalendar Calendar)> ClocksAsync(
+        WorkOrder order, bool withUpgrades, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (policies, calendar) = await settings.ConfigurationAsync(cancellationToken);
+        var upgrades = withUpgrades ? await ApprovedUpgradesAsync([order.Id], cancellationToken) : [];
+        return (WorkOrderSla.Read(order, SlaPolicyResolver.Resolve(policies, order.Kind, order.Priority), calendar, now, upgrades), calendar);
     }
 
     public async Task<IReadOnlyList<SlaUpgrade>> ApprovedUpgradesAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken) =>

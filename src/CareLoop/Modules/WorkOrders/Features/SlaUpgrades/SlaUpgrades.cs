@@ -77,7 +77,7 @@ public sealed class SlaUpgradesHandler(CareLoopDbContext db, SlaTracker tracker,
 
         var who = WorkOrderActors.From(actor);
         var now = time.GetUtcNow();
-        var requested = SlaUpgrade.Request(order.TenantId, order, request.Target, request.BudgetMinutes, request.Mode, request.Reason, who, now);
+        var requested = SlaUpgrade.Request(order, request.Target, request.BudgetMinutes, request.Mode, request.Reason, who, now);
         if (!requested.IsSuccess)
         {
             return requested.Error!;
