@@ -1,6 +1,7 @@
 using CareLoop.Components;
 using CareLoop.Modules.Catalog;
 using CareLoop.Modules.Customers;
+using CareLoop.Modules.Dispatch;
 using CareLoop.Modules.Integrations;
 using CareLoop.Modules.Network;
 using CareLoop.Modules.Service;
@@ -51,6 +52,7 @@ builder.Services.AddCustomers(builder.Configuration);
 builder.Services.AddWorkOrders(builder.Configuration);
 builder.Services.AddService();
 builder.Services.AddIntegrations();
+builder.Services.AddDispatch();
 
 var app = builder.Build();
 
@@ -100,7 +102,8 @@ app.MapApiV1()
     .MapCustomers(downloads)
     .MapWorkOrders(downloads)
     .MapService()
-    .MapIntegrations();
+    .MapIntegrations()
+    .MapDispatch();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -87,6 +87,8 @@ public sealed class CareLoopApp : WebApplicationFactory<Program>
         // Several hosts share this test process, and Quartz names schedulers per process.
         builder.UseSetting("Jobs:SchedulerName", "CareLoop-" + Guid.NewGuid().ToString("N")[..8]);
         builder.UseSetting("Files:Root", FilesRoot);
+        // Most tests drive assignment themselves; dispatch tests switch automatic dispatch back on through settings.
+        builder.UseSetting("Dispatch:Automatic", "false");
         if (_environment == "Development")
         {
             builder.UseSetting("Demo:Password", TestEnvironment.DemoPassword);

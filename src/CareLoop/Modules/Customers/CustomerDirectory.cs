@@ -78,4 +78,9 @@ internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext ten
         var main = (await warranty.CoversAsync(unit, cancellationToken)).FirstOrDefault(c => c.Scope == CareLoop.Modules.Catalog.Contracts.WarrantyScopes.MainUnit);
         return main is not null && main.Start <= on && on <= main.End;
     }
+
+    public async Task<AddressLocation?> LocationOfAsync(Guid addressId, CancellationToken cancellationToken) =>
+        await db.Set<Customer>().AsNoTracking().SelectMany(c => c.Addresses).Where(a => a.Id == addressId) // through the tenant's customers
+            .Select(a => new AddressLocation(a.Latitude, a.Longitude, a.DistrictCode))
+            .SingleOrDefaultAsync(cancellationToken);
 }

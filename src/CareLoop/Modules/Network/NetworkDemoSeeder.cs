@@ -1,3 +1,4 @@
+using CareLoop.Modules.Network.Contracts;
 using CareLoop.Modules.Network.Domain;
 using CareLoop.Modules.Staff.Contracts;
 using CareLoop.Platform.Demo;
@@ -9,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CareLoop.Modules.Network;
 
 /// <summary>
-/// Demo engineers of <c>demo-brand</c> covering the districts of Suzhou (GB/T 2260: 320505 虎丘区, 320506 吴中区,
-/// 320507 相城区, 320508 姑苏区, 320509 吴江区, 320583 昆山市). Scripts and tests rely on <c>engineer</c> covering 320508.
+/// Demo network of <c>demo-brand</c>: its own service organisation contracted for all of Suzhou (GB/T 2260 3205) and
+/// the three demo categories, two stations, and engineers covering the districts of Suzhou (320505 虎丘区, 320506 吴中区,
+/// 320507 相城区, 320508 姑苏区, 320509 吴江区, 320583 昆山市), on shift every day 08:00–20:00 so the demo dispatches on
+/// any day. Scripts and tests rely on <c>engineer</c> covering 320508.
 /// </summary>
 internal sealed class NetworkDemoSeeder(CareLoopDbContext db, ITenantContext tenant, IStaffDirectory staff, TimeProvider time) : IDemoSeeder
 {
@@ -28,12 +31,33 @@ internal sealed class NetworkDemoSeeder(CareLoopDbContext db, ITenantContext ten
             return;
         }
 
+        var now = time.GetUtcNow();
+        var provider = Provider.Create(tenants.BrandId, "苏州自营服务中心", isBrandOwned: true, now);
+        provider.Contract(["3205"], ["water-purifier", "robot-vacuum", "floor-washer"], endsOn: null);
+        db.Add(provider);
+        var stations = new Dictionary<string, Station>();
+        foreach (var (name, district, address, lat, lng) in new[]
+                 {
+                     ("苏州姑苏服务站", "320508", "姑苏区人民路 1000 号", 31.3010, 120.6210),
+                     ("苏州吴江服务站", "320509", "吴江区中山北路 500 号", 31.1600, 120.6400),
+                 })
+        {
+            var station = Station.Create(tenants.BrandId, provider.Id, name, now);
+            station.Update(name, district, address, lat, lng, isActive: true);
+            stations[name] = station;
+            db.Add(station);
+        }
+
+        var everyDay = Enumerable.Range(1, 7).Select(d => new Shift(d, new TimeOnly(8, 0), new TimeOnly(20, 0))).ToList();
         var users = (await staff.InRoleAsync(Roles.Engineer, cancellationToken)).ToDictionary(u => u.UserName);
         foreach (var e in Engineers.Where(e => users.ContainsKey(e.UserName)))
         {
-            var profile = EngineerProfile.Create(tenants.BrandId, users[e.UserName].Id, e.Station, time.GetUtcNow());
+            var profile = EngineerProfile.Create(tenants.BrandId, users[e.UserName].Id, e.Station, now);
             profile.Assign(e.Skills, e.Districts, e.Capacity);
             profile.LocateHome(e.Lat, e.Lng);
+            profile.PlaceAt(stations[e.Station].Id, e.Station, serviceRadiusKm: null, isActive: true);
+            profile.Schedule(everyDay, []);
+            profile.Rate(4.8);
             db.Add(profile);
         }
 

@@ -10,7 +10,7 @@ public static class NetworkModule
     public static IServiceCollection AddNetwork(this IServiceCollection services)
     {
         services.AddScoped<ListEngineersHandler>();
-        services.AddScoped<INetwork>(sp => sp.GetRequiredService<ListEngineersHandler>());
+        services.AddScoped<INetwork, NetworkDirectory>();
         services.AddScoped<IDemoSeeder, NetworkDemoSeeder>();
         return services;
     }

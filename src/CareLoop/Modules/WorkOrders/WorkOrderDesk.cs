@@ -74,4 +74,112 @@ internal sealed class WorkOrderDesk(
             : await db.Set<WorkOrder>().AsNoTracking().Where(w => ids.Contains(w.Id))
                 .Select(w => new WorkOrderSummary(w.Id, w.Number, w.Kind, w.State, w.CreatedAt))
                 .ToListAsync(cancellationToken);
+
+    public async Task<DispatchFacts?> DispatchFactsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return null;
+        }
+
+        var decliners = await db.Set<TimelineEntry>().AsNoTracking()
+            .Where(t => t.WorkOrderId == id && t.Action == DeclineAction && t.ActorId != null)
+            .Select(t => t.ActorId!.Value).Distinct().ToListAsync(cancellationToken);
+        var past = await db.Set<WorkOrder>().AsNoTracking()
+            .Where(w => w.CustomerId == order.CustomerId && w.Id != id && w.AssigneeId != null && w.CompletedAt != null)
+            .OrderByDescending(w => w.CompletedAt).Select(w => w.AssigneeId!.Value).Take(20).ToListAsync(cancellationToken);
+        return Facts(order, decliners, past.Distinct().ToList());
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, int>> LoadsAsync(IReadOnlyCollection<Guid> engineerIds, DateOnly day, CancellationToken cancellationToken)
+    {
+        if (engineerIds.Count == 0)
+        {
+            return new Dictionary<Guid, int>();
+        }
+
+        var from = TimeDisplay.ToUtc(day, TimeOnly.MinValue);
+        var to = TimeDisplay.ToUtc(day.AddDays(1), TimeOnly.MinValue);
+        var rows = await db.Set<WorkOrder>().AsNoTracking()
+            .Where(w => w.AssigneeId != null && engineerIds.Contains(w.AssigneeId.Value) && Holding.Contains(w.State) &&
+                        (w.WindowStart == null ? w.PreferredStart == null || (w.PreferredStart >= from && w.PreferredStart < to) : w.WindowStart >= from && w.WindowStart < to))
+            .GroupBy(w => w.AssigneeId!.Value)
+            .Select(g => new { Engineer = g.Key, Jobs = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Engineer, r => r.Jobs);
+    }
+
+    public async Task<Result<WorkOrderRef>> StageAssignAsync(
+        Guid id, long expectedVersion, Guid engineerId, Guid? actorId, string actorName, string? reason, CancellationToken cancellationToken)
+    {
+        var order = await db.Set<WorkOrder>().Include(w => w.Timeline).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return Error.NotFound();
+        }
+
+        if (order.Version != expectedVersion)
+        {
+            return Error.Conflict(ErrorCodes.ConcurrencyConflict);
+        }
+
+        var actor = new WorkOrderActor(actorId, actorName, new HashSet<string> { Roles.Dispatcher });
+        var applied = order.Apply(WorkOrderAction.Assign, new TransitionInput(reason, engineerId), actor, time.GetUtcNow());
+        if (!applied.IsSuccess)
+        {
+            return applied.Error!;
+        }
+
+        await sla.TrackAsync(order, cancellationToken);
+        return new WorkOrderRef(order.Id, order.Number, order.State);
+    }
+
+    public void AnnounceSaved(Guid id, string action)
+    {
+        if (db.Set<WorkOrder>().Local.FirstOrDefault(w => w.Id == id) is { } order)
+        {
+            changes.Publish(ChangeTopics.Topic(order.TenantId, WorkOrderTopics.Order, order.Id), new ChangeNotice(order.Id, order.Version, action));
+            changes.Publish(ChangeTopics.Topic(order.TenantId, WorkOrderTopics.List), new ChangeNotice(order.Id, order.Version, action));
+        }
+    }
+
+    public async Task<IReadOnlyList<DispatchFacts>> UnassignedAsync(string? regionPrefix, int take, CancellationToken cancellationToken)
+    {
+        var query = db.Set<WorkOrder>().AsNoTracking().Where(w => w.AssigneeId == null && Waiting.Contains(w.State) && OnSite.Contains(w.Kind));
+        if (!string.IsNullOrWhiteSpace(regionPrefix))
+        {
+            query = query.Where(w => w.RegionCode != null && w.RegionCode.StartsWith(regionPrefix.Trim()));
+        }
+
+        var orders = await query.OrderBy(w => w.CreatedAt).Take(take).ToListAsync(cancellationToken);
+        return orders.Select(o => Facts(o, [], [])).ToList();
+    }
+
+    public async Task<IReadOnlyList<DispatchFacts>> AssignedToAsync(IReadOnlyCollection<Guid> engineerIds, CancellationToken cancellationToken)
+    {
+        if (engineerIds.Count == 0)
+        {
+            return [];
+        }
+
+        var orders = await db.Set<WorkOrder>().AsNoTracking()
+            .Where(w => w.AssigneeId != null && engineerIds.Contains(w.AssigneeId.Value) && Holding.Contains(w.State))
+            .OrderBy(w => w.CreatedAt).Take(2000).ToListAsync(cancellationToken);
+        return orders.Select(o => Facts(o, [], [])).ToList();
+    }
+
+    private const string DeclineAction = "decline";
+
+    /// <summary>States in which an engineer holds the job and has not finished on site: they count against the day's capacity.</summary>
+    private static readonly WorkOrderState[] Holding = [WorkOrderState.Assigned, WorkOrderState.Accepted, WorkOrderState.Scheduled, WorkOrderState.OnSite];
+
+    /// <summary>States of an order waiting for an engineer.</summary>
+    private static readonly WorkOrderState[] Waiting = [WorkOrderState.Created, WorkOrderState.Declined, WorkOrderState.Reopened];
+
+    private static readonly WorkOrderKind[] OnSite = [WorkOrderKind.Installation, WorkOrderKind.OnSiteRepair, WorkOrderKind.OnSiteGuidance, WorkOrderKind.Maintenance];
+
+    private static DispatchFacts Facts(WorkOrder o, IReadOnlyList<Guid> decliners, IReadOnlyList<Guid> past) => new(
+        o.Id, o.Number, o.Kind, o.State, o.Version, o.Priority.ToString().ToLowerInvariant(), o.CustomerId, o.UnitId, o.AddressId, o.RegionCode,
+        o.PreferredStart, o.PreferredEnd, o.WindowStart, o.WindowEnd, o.SlaDueAt, o.AssigneeId, o.CreatedAt, decliners, past);
 }

@@ -79,4 +79,6 @@ public static class ErrorCodes
     public const string InvalidFormat = "invalid_format";
     public const string FileTooLarge = "file_too_large";
     public const string FileType = "file_type";
+    public const string OfferGone = "offer_gone";
+    public const string NotWaiting = "not_waiting";
 }

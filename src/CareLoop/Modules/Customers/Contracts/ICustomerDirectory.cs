@@ -23,7 +23,12 @@ public interface ICustomerDirectory
 
     /// <summary>Whether the unit's main-unit warranty (with approved extensions, voided by a non-transferable sale) covers the date; null for an unknown unit.</summary>
     Task<bool?> UnderWarrantyAsync(Guid unitId, DateOnly on, CancellationToken cancellationToken);
+
+    /// <summary>Where a job is: the address's coordinates (null when not geocoded) and district code; null for an unknown address.</summary>
+    Task<AddressLocation?> LocationOfAsync(Guid addressId, CancellationToken cancellationToken);
 }
+
+public sealed record AddressLocation(double? Latitude, double? Longitude, string DistrictCode);
 
 /// <summary>A registered unit as other modules see it: whose it is, which model, which serial.</summary>
 public sealed record UnitSummary(Guid Id, Guid CustomerId, Guid ModelId, string Sku, string SerialNumber)

@@ -1,3 +1,4 @@
+using CareLoop.Modules.Network.Contracts;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Tenancy;
 
@@ -11,6 +12,9 @@ public sealed class EngineerProfile : ITenantOwned, IVersioned
 {
     private List<string> _skills = [];
     private List<string> _districts = [];
+    private List<string> _certificates = [];
+    private List<string> _shifts = [.. NetworkRules.DefaultShifts];
+    private List<string> _leave = [];
 
     private EngineerProfile()
     {
@@ -25,6 +29,9 @@ public sealed class EngineerProfile : ITenantOwned, IVersioned
 
     public string StationName { get; private set; } = "";
 
+    /// <summary>The station the engineer works from (its provider's contract bounds where they may be dispatched).</summary>
+    public Guid? StationId { get; private set; }
+
     public IReadOnlyList<string> Skills => _skills;
 
     public IReadOnlyList<string> ServiceDistricts => _districts;
@@ -34,6 +41,28 @@ public sealed class EngineerProfile : ITenantOwned, IVersioned
     public double? HomeLatitude { get; private set; }
 
     public double? HomeLongitude { get; private set; }
+
+    /// <summary>Besides the listed districts, anything within this distance of home (km); null: districts only.</summary>
+    public double? ServiceRadiusKm { get; private set; }
+
+    /// <summary>Where the engineer last checked in (dispatch prefers it to home on the same day).</summary>
+    public double? LastLatitude { get; private set; }
+
+    public double? LastLongitude { get; private set; }
+
+    public DateTimeOffset? LastLocatedAt { get; private set; }
+
+    /// <summary>Average customer rating 1–5 (callbacks update it); 0 until the first rating.</summary>
+    public double Rating { get; private set; }
+
+    /// <summary>Certificates with expiry, e.g. an electrician licence (电工证): <c>kind</c> and last valid day.</summary>
+    public IReadOnlyList<Certificate> Certificates => _certificates.Select(Certificate.Parse).ToList();
+
+    /// <summary>The weekly shift calendar: at most one shift per weekday (local time).</summary>
+    public IReadOnlyList<Shift> Shifts => _shifts.Select(Shift.Parse).ToList();
+
+    /// <summary>Leave periods (inclusive local dates).</summary>
+    public IReadOnlyList<Leave> LeaveDays => _leave.Select(Leave.Parse).ToList();
 
     public bool IsActive { get; private set; } = true;
 
@@ -61,6 +90,34 @@ public sealed class EngineerProfile : ITenantOwned, IVersioned
         HomeLongitude = longitude;
     }
 
+    public void PlaceAt(Guid? stationId, string stationName, double? serviceRadiusKm, bool isActive)
+    {
+        StationId = stationId;
+        StationName = stationName.Trim();
+        ServiceRadiusKm = serviceRadiusKm;
+        IsActive = isActive;
+    }
+
+    /// <summary>Replaces the calendar; the caller validated it (<see cref="NetworkRules.CheckShifts"/>).</summary>
+    public void Schedule(IEnumerable<Shift> shifts, IEnumerable<Leave> leave)
+    {
+        _shifts = shifts.OrderBy(s => s.Day).Select(s => s.ToString()).ToList();
+        _leave = leave.OrderBy(l => l.From).Select(l => l.ToString()).ToList();
+    }
+
+    public void Certify(IEnumerable<Certificate> certificates) =>
+        _certificates = certificates.OrderBy(c => c.Kind, StringComparer.Ordinal).Select(c => c.ToString()).ToList();
+
+    /// <summary>A check-in's position (the engineer app records it).</summary>
+    public void Located(double latitude, double longitude, DateTimeOffset at)
+    {
+        LastLatitude = latitude;
+        LastLongitude = longitude;
+        LastLocatedAt = at;
+    }
+
+    public void Rate(double rating) => Rating = Math.Clamp(rating, 0, 5);
+
     /// <summary>Serves the GB/T 2260 district (first hard rule of dispatch).</summary>
     public bool Serves(string districtCode) => _districts.Contains(districtCode.Trim());
 
@@ -71,4 +128,17 @@ public sealed class EngineerProfile : ITenantOwned, IVersioned
 public static class NetworkRules
 {
     public const int DefaultDailyCapacity = 6;
+    public const int MaxDailyCapacity = 50;
+
+    /// <summary>Monday to Saturday, 08:00–18:00: a new engineer's calendar until someone edits it.</summary>
+    public static readonly IReadOnlyList<string> DefaultShifts = ["1@08:00-18:00", "2@08:00-18:00", "3@08:00-18:00", "4@08:00-18:00", "5@08:00-18:00", "6@08:00-18:00"];
+
+    /// <summary>Mainland China's bounding box: coordinates outside it are a typo (or lat and lng swapped).</summary>
+    public static bool InChina(double latitude, double longitude) => latitude is >= 3.8 and <= 53.6 && longitude is >= 73.5 and <= 135.1;
+
+    public static List<string> Codes(IEnumerable<string> codes) =>
+        codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    public static List<string> Categories(IEnumerable<string> codes) =>
+        codes.Select(c => c.Trim().ToLowerInvariant()).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
 }

@@ -23,6 +23,50 @@ public interface IWorkOrderDesk
 
     /// <summary>The orders of these ids that exist in the current tenant, in no particular order.</summary>
     Task<IReadOnlyList<WorkOrderSummary>> SummariesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>What dispatch needs to know of one order (null: no such order in this tenant).</summary>
+    Task<DispatchFacts?> DispatchFactsAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Open on-site jobs of these engineers on a local day: booked (or preferred) for that day, or assigned and not yet
+    /// booked (counted on every day until booked). Engineers without jobs are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, int>> LoadsAsync(IReadOnlyCollection<Guid> engineerIds, DateOnly day, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Assigns (or reassigns) the order to an engineer in the caller's unit of work without saving, if it is still at
+    /// <paramref name="expectedVersion"/> and the state machine allows it: the caller commits it with its own record
+    /// of the decision. <paramref name="actorId"/> null: the system (automatic dispatch).
+    /// </summary>
+    Task<Result<WorkOrderRef>> StageAssignAsync(
+        Guid id, long expectedVersion, Guid engineerId, Guid? actorId, string actorName, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>Tells live screens (the order's page, the list, the board) that a staged change to the order was saved.</summary>
+    void AnnounceSaved(Guid id, string action);
+
+    /// <summary>Open on-site orders nobody holds (created, declined, reopened), oldest first; the dispatcher's queue.</summary>
+    Task<IReadOnlyList<DispatchFacts>> UnassignedAsync(string? regionPrefix, int take, CancellationToken cancellationToken);
+
+    /// <summary>Open orders assigned to these engineers that have not started on site, for the board's load view.</summary>
+    Task<IReadOnlyList<DispatchFacts>> AssignedToAsync(IReadOnlyCollection<Guid> engineerIds, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// One order as dispatch sees it: where, when, how urgent, who declined it and who served this customer before
+/// (<paramref name="PastEngineers"/>: engineers of the customer's earlier completed orders, most recent first).
+/// </summary>
+public sealed record DispatchFacts(
+    Guid Id, string Number, WorkOrderKind Kind, WorkOrderState State, long Version, string Priority, Guid CustomerId, Guid? UnitId, Guid? AddressId,
+    string? RegionCode, DateTimeOffset? PreferredStart, DateTimeOffset? PreferredEnd, DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd,
+    DateTimeOffset? SlaDueAt, Guid? AssigneeId, DateTimeOffset CreatedAt, IReadOnlyList<Guid> Decliners, IReadOnlyList<Guid> PastEngineers)
+{
+    /// <summary>Jobs done at the customer's place (the rest are video guidance or mail-in repair: not dispatched to the field).</summary>
+    public bool IsOnSite => Kind is WorkOrderKind.Installation or WorkOrderKind.OnSiteRepair or WorkOrderKind.OnSiteGuidance or WorkOrderKind.Maintenance;
+
+    /// <summary>The start of the booked window, else of the customer's preferred one.</summary>
+    public DateTimeOffset? AppointmentStart => WindowStart ?? PreferredStart;
+
+    public DateTimeOffset? AppointmentEnd => WindowStart is null ? PreferredEnd : WindowEnd;
 }
 
 /// <summary>A work order to open; <paramref name="Priority"/> is the API's name (low, normal, high, urgent), normal when null.</summary>

@@ -12,7 +12,7 @@ public sealed record EngineerRow(
     IReadOnlyList<string> ServiceDistricts, int DailyCapacity, double? HomeLatitude, double? HomeLongitude, bool IsActive);
 
 /// <summary>The tenant's engineers, optionally only those covering a district and category.</summary>
-public sealed class ListEngineersHandler(CareLoopDbContext db, IStaffDirectory staff) : INetwork
+public sealed class ListEngineersHandler(CareLoopDbContext db, IStaffDirectory staff)
 {
     public async Task<IReadOnlyList<EngineerRow>> HandleAsync(string? district, string? category, CancellationToken cancellationToken)
     {
