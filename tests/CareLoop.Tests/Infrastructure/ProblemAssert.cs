@@ -18,4 +18,12 @@ public static class ProblemAssert
         Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("traceId").GetString()));
         return json;
     }
+
+    /// <summary>Asserts a 422 validation problem listing this field with this code (among others).</summary>
+    public static async Task HasFieldErrorAsync(HttpResponseMessage response, string field, string code)
+    {
+        var problem = await IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
+        var errors = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString() + ":" + e.GetProperty("code").GetString()).ToList();
+        Assert.Contains(field + ":" + code, errors);
+    }
 }

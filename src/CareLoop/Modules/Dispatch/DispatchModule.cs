@@ -59,10 +59,8 @@ public static class DispatchModule
                 (await dispatcher.AssignAsync(user, id, body, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization(Permissions.DispatchAssign)
             .WithSummary("Assign or reassign by hand: { engineerId, expectedVersion, note?, override? }. An engineer a hard rule excludes is refused (422, field engineerId, code dispatch_<rule>) unless a supervisor sets override with a note; a reassignment needs a note.");
-        dispatch.MapPost("/work-orders/{id:guid}/auto", async (Guid id, Dispatcher dispatcher, CancellationToken ct) =>
-                await dispatcher.DispatchAsync(id, DispatchTriggers.Retry, ct) is { } decision
-                    ? Results.Ok(Dispatcher.ToView(decision, Dispatcher.Parse(decision.Explanation)))
-                    : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: ErrorCodes.NotWaiting))
+        dispatch.MapPost("/work-orders/{id:guid}/auto", async (Guid id, Dispatcher dispatcher, HttpContext http, CancellationToken ct) =>
+                (await dispatcher.RetryAsync(id, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization(Permissions.DispatchAssign)
             .WithSummary("Run automatic dispatch again for an order waiting in the queue (after the network changed). 409 when the order is not waiting.");
         dispatch.MapGet("/grab-pool", async (ClaimsPrincipal user, GrabPool pool, HttpContext http, CancellationToken ct) => (await pool.MineAsync(user, ct)).ToHttp(http, TypedResults.Ok))

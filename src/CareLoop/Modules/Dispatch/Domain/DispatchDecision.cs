@@ -29,6 +29,9 @@ public static class DispatchTriggers
 {
     public const string Created = "created";
     public const string Declined = "declined";
+    public const string Reopened = "reopened";
+
+    /// <summary>A dispatcher re-ran automatic dispatch (a second retry of the same version is <c>retry-2</c>, and so on).</summary>
     public const string Retry = "retry";
     public const string Manual = "manual";
     public const string Grab = "grab";

@@ -25,7 +25,7 @@ public sealed class DispatchOnEvents(Dispatcher dispatcher, IConfiguration confi
         var trigger = domainEvent.Action switch
         {
             "decline" => DispatchTriggers.Declined,
-            "reopen" => DispatchTriggers.Retry,
+            "reopen" => DispatchTriggers.Reopened,
             _ => null,
         };
         if (Enabled && trigger is not null)

@@ -62,7 +62,7 @@ public sealed class Dispatcher(
         var policy = await settings.CurrentAsync(cancellationToken);
         var tenantId = tenant.RequireTenantId();
         var now = time.GetUtcNow();
-        if (!policy.AutoDispatch && trigger != DispatchTriggers.Retry)
+        if (!policy.AutoDispatch && !trigger.StartsWith(DispatchTriggers.Retry, StringComparison.Ordinal))
         {
             return await SaveAsync(DispatchDecision.Record(tenantId, workOrderId, facts.Version, trigger, DispatchOutcome.Queued, null, DispatchReasons.AutoOff, null, null, SystemActor, "", now), cancellationToken);
         }
@@ -100,6 +100,19 @@ public sealed class Dispatcher(
         }
 
         return await SaveAsync(DispatchDecision.Record(tenantId, workOrderId, facts.Version, trigger, DispatchOutcome.Queued, null, DispatchReasons.NoCandidate, null, null, SystemActor, text, now), cancellationToken);
+    }
+
+    /// <summary>A dispatcher re-runs automatic dispatch for a queued order (after the network changed); 409 when it is not waiting.</summary>
+    public async Task<Result<DecisionView>> RetryAsync(Guid workOrderId, CancellationToken cancellationToken)
+    {
+        // Each retry of the same version is a decision of its own (retry, retry-2, …): the network may have changed in between.
+        var facts = await desk.DispatchFactsAsync(workOrderId, cancellationToken);
+        var earlier = facts is null ? 0 : await db.Set<DispatchDecision>().CountAsync(
+            d => d.WorkOrderId == workOrderId && d.WorkOrderVersion == facts.Version && d.Trigger.StartsWith(DispatchTriggers.Retry), cancellationToken);
+        var trigger = earlier == 0 ? DispatchTriggers.Retry : $"{DispatchTriggers.Retry}-{earlier + 1}";
+        return await DispatchAsync(workOrderId, trigger, cancellationToken) is { } decision
+            ? ToView(decision, Parse(decision.Explanation))
+            : Error.Conflict(ErrorCodes.NotWaiting);
     }
 
     /// <summary>The decision the engine would take now, without taking it (the board's "candidates" view).</summary>
