@@ -206,7 +206,7 @@ internal static class Intake
         Console.WriteLine($"intake-latency-all,{Percentiles(all)}");
     }
 
-    private static string Percentiles(List<double> values)
+    internal static string Percentiles(List<double> values)
     {
         if (values.Count == 0)
         {

@@ -15,6 +15,10 @@ using CareLoop.Bench;
 //   intake        --url http://127.0.0.1:5094 --secret S [--key demo-shop] [--connections 32] [--warmup 5] [--duration 60]
 //                 [--sample FILE (phones of generated customers)] [--returning-percent 20] [--run ID] [--log FILE]
 //   intake-resend --url … --secret S --log FILE --out FILE [--sample FILE]  (every order of the log without an HTTP answer or with a 5xx)
+// bench/dispatch.sh drives these:
+//   dispatch-engine  [--engineers 1300] [--hubs 21] [--jobs 20000] [--seed 1]
+//   dispatch-network --connection CS (PostgreSQL) [--engineers 1300] [--hubs 21] [--seed 1]
+//   dispatch-run     --url … --password PW --connection CS [--concurrency 8]
 var options = Options.Parse(args.Skip(1).ToArray());
 return args.FirstOrDefault() switch
 {
@@ -27,6 +31,9 @@ return args.FirstOrDefault() switch
     "intake" => await Intake.RunAsync(options),
     "intake-resend" => await Intake.ResendAsync(options),
     "intake-batch" => await Intake.BatchAsync(options),
+    "dispatch-engine" => Dispatch.Engine(options),
+    "dispatch-network" => await Dispatch.NetworkAsync(options),
+    "dispatch-run" => await Dispatch.RunAsync(options),
     _ => Usage(),
 };
 

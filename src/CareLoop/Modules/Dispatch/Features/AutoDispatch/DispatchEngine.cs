@@ -21,9 +21,13 @@ public sealed record CandidateView(
     Guid EngineerId, string Name, string Station, string? Excluded, string? Detail, double? DistanceKm, int Load, int Capacity,
     double Distance, double LoadScore, double Urgency, double Rating, double Affinity, double Total);
 
-/// <summary>What a decision saw: the candidates (best first, then the excluded), how many engineers were outside the job's area, and the weights.</summary>
+/// <summary>
+/// What a decision saw: the candidates (best first, then the excluded), how many engineers were outside the job's area,
+/// and the weights; <see cref="DecidedInMs"/> is the time from reading the order to the decision, its own write excluded.
+/// </summary>
 public sealed record DispatchExplanation(
-    string District, string? Category, DateOnly Day, double Urgency, int OutOfArea, IReadOnlyList<CandidateView> Candidates, DispatchWeights Weights)
+    string District, string? Category, DateOnly Day, double Urgency, int OutOfArea, IReadOnlyList<CandidateView> Candidates, DispatchWeights Weights,
+    double? DecidedInMs = null)
 {
     public CandidateView? Best => Candidates.Count > 0 && Candidates[0].Excluded is null ? Candidates[0] : null;
 

@@ -47,6 +47,7 @@ public sealed class Dispatcher(
     /// </summary>
     public async Task<DispatchDecision?> DispatchAsync(Guid workOrderId, string trigger, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var facts = await desk.DispatchFactsAsync(workOrderId, cancellationToken);
         if (facts is null || !facts.IsOnSite || facts.AssigneeId is not null || facts.State is not (WorkOrderState.Created or WorkOrderState.Declined or WorkOrderState.Reopened))
         {
@@ -74,7 +75,7 @@ public sealed class Dispatcher(
         }
 
         var explanation = await ExplainAsync(job, policy, cancellationToken);
-        var text = JsonSerializer.Serialize(explanation, Json);
+        var text = JsonSerializer.Serialize(explanation with { DecidedInMs = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3) }, Json);
         if (policy.IsGrabArea(job.District))
         {
             var pool = explanation.Eligible.Take(200).Select(c => c.EngineerId).ToList();
