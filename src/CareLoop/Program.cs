@@ -50,7 +50,7 @@ builder.Services.AddNetwork();
 builder.Services.AddCustomers(builder.Configuration);
 builder.Services.AddWorkOrders(builder.Configuration);
 builder.Services.AddService();
-builder.Services.AddIntegrations();
+builder.Services.AddIntegrations(builder.Configuration);
 
 var app = builder.Build();
 
@@ -100,7 +100,7 @@ app.MapApiV1()
     .MapCustomers(downloads)
     .MapWorkOrders(downloads)
     .MapService()
-    .MapIntegrations();
+    .MapIntegrations(downloads);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
