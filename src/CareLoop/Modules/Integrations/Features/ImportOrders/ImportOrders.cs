@@ -69,6 +69,11 @@ public sealed class ImportOrdersHandler(
         await using var file = inspected.Value!;
         var format = ImportSheet.FormatOf(file.ContentType)!.Value;
         var (columns, hasRows) = Inspect(file.OpenRead(), format);
+        if (columns is null && !hasRows)
+        {
+            return new Validation().Add("file", ErrorCodes.EmptySheet).ToError()!;
+        }
+
         if (columns is null || columns.Missing.Count > 0)
         {
             var missing = string.Join("、", columns?.Missing ?? OrderSheetFields.RequiredTemplateHeaders);
@@ -126,8 +131,8 @@ public sealed class ImportOrdersHandler(
         }
 
         var errors = await db.Set<OrderImportError>().AsNoTracking().Where(e => e.ImportId == id)
-            .OrderBy(e => e.RowNumber).ThenBy(e => e.Id).ToListAsync(cancellationToken);
-        var rows = errors.Select(e => new ImportReportRow(
+            .OrderBy(e => e.RowNumber).ToListAsync(cancellationToken);
+        var rows = errors.OrderBy(e => e.RowNumber).ThenBy(e => OrderSheetFields.Position(e.Column)).Select(e => new ImportReportRow(
             e.RowNumber, e.Column.StartsWith('@') ? ErrorText.FieldLabel(localizer, e.Column[1..]) : e.Column, e.Value, localizer.Format("Field." + e.Code, e.ArgsList())));
         return await ImportReport.WriteAsync(rows, ImportReportHeaders.Localized(localizer), cancellationToken);
     }
@@ -144,15 +149,21 @@ public sealed class ImportOrdersHandler(
             [h[OrderSheetFields.PaidAt]] = "2026-11-11 00:00:05", [h[OrderSheetFields.PreferredStart]] = "2026-11-13 09:00",
             [h[OrderSheetFields.PreferredEnd]] = "2026-11-13 12:00", [h[OrderSheetFields.Remark]] = "工作日晚上在家", [h[OrderSheetFields.Platform]] = "天猫",
         };
-        return ImportReport.WriteAsync([Row("WP-RO600", 1, "WP6000000001"), Row("RV-X20", 1, null)], cancellationToken);
+        return ImportReport.WriteAsync([Row("WP-RO600", 1, "WP6099990001"), Row("RV-X20", 1, null)], cancellationToken);
     }
 
     private static (OrderSheetColumns? Columns, bool HasRows) Inspect(Stream content, MiniExcelLibs.ExcelType format)
     {
-        var columns = OrderSheetFields.Recognise(ImportSheet.HeadersOrNone(content, format));
+        var headers = ImportSheet.HeadersOrNone(content, format);
+        if (headers.Count == 0)
+        {
+            return (null, false); // nothing to read (a header-only CSV reads as no columns at all)
+        }
+
+        var columns = OrderSheetFields.Recognise(headers);
         if (columns is null)
         {
-            return (null, false);
+            return (null, true);
         }
 
         content.Position = 0;

@@ -57,7 +57,10 @@ public sealed class OrderImportProcessor(CareLoopDbContext db, OrderIntake intak
                 refused = mapped.Errors;
                 if (mapped.Errors.Count == 0)
                 {
-                    var outcome = await intake.AcceptAsync(key, mapped.Payload, JsonSerializer.Serialize(mapped.Payload, Json), IntakeMode.Import, cancellationToken);
+                    // A repeat (the usual case when a file is imported again) is answered by a read, not a refused insert.
+                    var outcome = await intake.ExistingAsync(mapped.Payload, cancellationToken) is { } repeat
+                        ? new IntakeOutcome(StatusCodes.Status200OK, repeat, null)
+                        : await intake.AcceptAsync(key, mapped.Payload, JsonSerializer.Serialize(mapped.Payload, Json), IntakeMode.Import, cancellationToken);
                     refused = outcome.Error is { } error ? mapped.Locate(error) : [];
                     progress.Taken(outcome, rows);
                 }

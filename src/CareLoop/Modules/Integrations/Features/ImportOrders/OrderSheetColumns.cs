@@ -117,6 +117,18 @@ public static class OrderSheetFields
         return new OrderSheetColumns(layout, columns, missing);
     }
 
+    /// <summary>Where a column of the file comes in the template (for the report's order within a row); unknown ones last.</summary>
+    public static int Position(string header)
+    {
+        var field = Generic.Headers.FirstOrDefault(h => h.Value == header).Key ?? (Aliases.TryGetValue(header, out var alias) ? alias : null)
+            ?? (Layouts.Any(l => l.OrderIdHeader == header) ? OrderId : null);
+        var index = field is null ? -1 : Order.IndexOf(field);
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    private static readonly List<string> Order =
+        [OrderId, Platform, BuyerName, Phone, RegionCode, Province, City, District, Address, Sku, Quantity, SerialNumbers, Service, PaidAt, PreferredStart, PreferredEnd, Remark];
+
     /// <summary>What to ask for when the header row is no order export at all: the template's required columns.</summary>
     public static IReadOnlyList<string> RequiredTemplateHeaders => Required.Select(f => Generic.Headers[f]).ToList();
 }

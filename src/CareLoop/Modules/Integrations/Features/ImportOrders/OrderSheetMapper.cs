@@ -243,9 +243,9 @@ public sealed partial class OrderSheetMapper(IRegionDirectory regions)
             return null;
         }
 
-        if (text.StartsWith("=\"", StringComparison.Ordinal) && text.EndsWith('"') && text.Length >= 3)
+        if (text.StartsWith('='))
         {
-            text = text[2..^1];
+            text = text[1..].Trim('"'); // ="…", or =… once the CSV reader took the quotes
         }
 
         text = text.TrimStart('\'', '\t').Trim();
