@@ -59,6 +59,8 @@ public sealed class ImportOrdersTests
         Assert.Equal(("douyin", 2, 1, 0, 0, 2), Counts(douyinJob));
         Assert.Equal(("generic", 2, 2, 0, 0, 2), Counts(genericJob));
         var orders = await app.DbAsync("demo-brand", db => db.Set<PlatformOrder>().AsNoTracking().ToDictionaryAsync(o => o.PlatformOrderId, o => (o.Platform, o.ShopId)));
+        var paidAt = await app.DbAsync("demo-brand", db => db.Set<PlatformOrder>().AsNoTracking().Where(o => o.PlatformOrderId == "JD-2001").Select(o => o.PaidAt).SingleAsync());
+        Assert.Equal(new DateTimeOffset(DateTime.ParseExact(PaidAt, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8)), paidAt);
         Assert.Equal(("tmall", "demo-shop"), orders["TM-1001"]);
         Assert.Equal(("jd", "demo-shop"), orders["JD-2001"]);
         Assert.Equal(("douyin", "demo-shop"), orders["DY-3001"]);

@@ -272,7 +272,8 @@ public sealed partial class OrderSheetMapper(IRegionDirectory regions)
             return true;
         }
 
-        if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+        // "K" also matches no offset at all (and then means the server's zone): only a written offset is taken as one.
+        if (WrittenOffset().IsMatch(text) && DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
         {
             at = withOffset.ToUniversalTime();
             return true;
@@ -286,6 +287,9 @@ public sealed partial class OrderSheetMapper(IRegionDirectory regions)
 
         return false;
     }
+
+    [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$")]
+    private static partial Regex WrittenOffset();
 
     private static DateTimeOffset FromChina(DateTime local) => new DateTimeOffset(local, China.GetUtcOffset(local)).ToUniversalTime();
 
