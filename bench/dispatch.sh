@@ -51,3 +51,5 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 psql "$(libpq "$connection")" -Atc "SELECT 'server-decision-ms,n=' || count(*) || ',p50=' || round(percentile_cont(0.5) WITHIN GROUP (ORDER BY t)::numeric, 2) || ',p95=' || round(percentile_cont(0.95) WITHIN GROUP (ORDER BY t)::numeric, 2) || ',p99=' || round(percentile_cont(0.99) WITHIN GROUP (ORDER BY t)::numeric, 2) || ',max=' || round(max(t)::numeric, 2) FROM (SELECT (\"Explanation\"::json->>'decidedInMs')::float AS t FROM \"DispatchDecisions\" WHERE \"Explanation\" <> '') d"
 echo "memory,$(grep -E 'VmHWM' "/proc/$app_pid/status" | tr -s ' \t' ' ')"
 stop_app
+# errors the app logged, if any
+grep -A12 -E '^(fail|crit)' "$work/app.log" | grep -oE '^(fail|crit): [A-Za-z.]+|[A-Za-z.]+Exception[^:]*: [^,.]{0,160}' | sort | uniq -c | sort -rn | head -12 || true

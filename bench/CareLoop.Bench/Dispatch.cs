@@ -144,13 +144,23 @@ internal static class Dispatch
         return 0;
     }
 
-    /// <summary>Re-runs automatic dispatch (POST …/auto) for every waiting work order, CONCURRENCY at a time.</summary>
+    /// <summary>
+    /// Re-runs automatic dispatch (POST …/auto) for every waiting work order, CONCURRENCY at a time. The intake load
+    /// script places buyers anywhere in China; first their addresses move into their districts (the network's places).
+    /// </summary>
     public static async Task<int> RunAsync(Options o)
     {
         var ids = new List<Guid>();
+        var net = Network(o.Int("engineers", 1300), o.Int("hubs", 21), o.Int("seed", 1));
         await using (var connection = new NpgsqlConnection(o.Get("connection")))
         {
             await connection.OpenAsync();
+            foreach (var (code, at) in net.Districts)
+            {
+                await Exec(connection, "UPDATE \"CustomerAddresses\" SET \"Latitude\" = @lat + (random() - 0.5) * 0.1, \"Longitude\" = @lng + (random() - 0.5) * 0.1 WHERE \"DistrictCode\" = @d",
+                    ("lat", at.Latitude), ("lng", at.Longitude), ("d", code));
+            }
+
             await using var reader = await new NpgsqlCommand("SELECT \"Id\" FROM \"WorkOrders\" WHERE \"AssigneeId\" IS NULL AND \"State\" = 1 ORDER BY \"Id\"", connection).ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

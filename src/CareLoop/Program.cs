@@ -51,7 +51,7 @@ builder.Services.AddNetwork();
 builder.Services.AddCustomers(builder.Configuration);
 builder.Services.AddWorkOrders(builder.Configuration);
 builder.Services.AddService();
-builder.Services.AddIntegrations();
+builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddDispatch();
 
 var app = builder.Build();
@@ -102,7 +102,7 @@ app.MapApiV1()
     .MapCustomers(downloads)
     .MapWorkOrders(downloads)
     .MapService()
-    .MapIntegrations()
+    .MapIntegrations(downloads)
     .MapDispatch();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -15,6 +15,7 @@ using CareLoop.Modules.Customers.Features.TransferUnit;
 using CareLoop.Modules.Customers.Features.UpdateContactPreferences;
 using CareLoop.Modules.Customers.Features.WarrantySettings;
 using CareLoop.Platform.Demo;
+using CareLoop.Platform.Imports;
 using CareLoop.Platform.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
@@ -50,17 +51,9 @@ public static class CustomersModule
         services.AddScoped<TransferUnitHandler>();
         services.AddScoped<WarrantySettingsHandler>();
         services.AddScoped<ImportCustomersHandler>();
-        services.AddScoped<ImportProcessor>();
+        services.AddBackgroundImports<ImportJob, ImportProcessor>(configuration, new JobKey("run-customer-imports", "customers"));
         services.AddScoped<ImportErrorReport>();
         services.AddScoped<ExportCustomersHandler>();
-        var pollMilliseconds = configuration.GetValue("Imports:PollIntervalMilliseconds", 1000);
-        services.AddQuartz(q =>
-        {
-            q.AddJob<RunImportsJob>(j => j.WithIdentity(RunImportsJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(RunImportsJob.Key).WithIdentity("run-customer-imports-trigger", "customers").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMilliseconds(pollMilliseconds)).RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-        });
         services.TryAddScoped<ICustomerServiceHistory, NoServiceHistory>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
         services.AddScoped<IDemoSeeder, CustomersDemoSeeder>();

@@ -1,4 +1,5 @@
 using CareLoop.Modules.Integrations.Domain;
+using CareLoop.Modules.Integrations.Features.ImportOrders;
 using CareLoop.Modules.Integrations.Features.PlatformAdapters;
 using CareLoop.Modules.Integrations.Features.ListOrders;
 using CareLoop.Modules.Integrations.Features.ManageKeys;
@@ -6,19 +7,22 @@ using CareLoop.Modules.Integrations.Features.ReceiveOrders;
 using CareLoop.Modules.Integrations.Features.ReplayRejected;
 using CareLoop.Platform.Demo;
 using CareLoop.Platform.Identity;
+using CareLoop.Platform.Imports;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Security;
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 
 namespace CareLoop.Modules.Integrations;
 
 /// <summary>
 /// Integrations: platform orders (Tmall, JD, Douyin) received through a signed, idempotent API; for administrators the
-/// shops' keys, the feed of received orders and the dead-letter list of refused ones (replay, dismiss).
+/// shops' keys, the feed of received orders, the dead-letter list of refused ones (replay, dismiss) and the import of the
+/// platforms' order exports (the same intake, run in the background).
 /// </summary>
 public static class IntegrationsModule
 {
-    public static IServiceCollection AddIntegrations(this IServiceCollection services)
+    public static IServiceCollection AddIntegrations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMemoryCache();
         services.AddSingleton<SignedRequests>();
@@ -31,11 +35,14 @@ public static class IntegrationsModule
         services.AddScoped<IntegrationKeysHandler>();
         services.AddScoped<ListPlatformOrdersHandler>();
         services.AddScoped<ReplayRejectedHandler>();
+        services.AddScoped<OrderSheetMapper>();
+        services.AddScoped<ImportOrdersHandler>();
+        services.AddBackgroundImports<OrderImport, OrderImportProcessor>(configuration, new JobKey("run-order-imports", "integrations"));
         services.AddScoped<IDemoSeeder, IntegrationsDemoSeeder>();
         return services;
     }
 
-    public static RouteGroupBuilder MapIntegrations(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapIntegrations(this RouteGroupBuilder api, RouteGroupBuilder downloads)
     {
         // Signed by the shop's key, not a staff login (SignedRequests authenticates every call itself).
         // Oversized bodies are read (and dropped) up to the drain limit so the shop gets a readable 413, not a reset.
@@ -46,6 +53,7 @@ public static class IntegrationsModule
         api.MapGroup("/integration-keys").WithTags("Integrations").RequireAuthorization(Permissions.IntegrationsManage).MapIntegrationKeys();
         api.MapListPlatformOrders();
         api.MapReplayRejected();
+        api.MapOrderImports(downloads);
         return api;
     }
 }

@@ -57,6 +57,9 @@ public static class ErrorCodes
     public const string VerificationLocked = "verification_locked";
     public const string SameOwner = "same_owner";
     public const string ImportHeaders = "import_headers";
+    public const string SheetType = "sheet_type";
+    public const string EmptySheet = "empty_sheet";
+    public const string UnknownRegionName = "unknown_region_name";
     public const string IllegalTransition = "illegal_transition";
     public const string OutsideBusinessHours = "outside_business_hours";
     public const string TooFewPhotos = "too_few_photos";

@@ -1,4 +1,5 @@
 using CareLoop.Modules.Integrations.Domain;
+using CareLoop.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -55,5 +56,37 @@ internal sealed class RejectedOrderConfiguration : IEntityTypeConfiguration<Reje
         b.Property(o => o.PayloadCipher).HasColumnType("text");
         b.Property(o => o.ResolvedBy).HasMaxLength(256);
         b.HasIndex(o => new { o.TenantId, o.Status, o.ReceivedAt });
+    }
+}
+
+internal sealed class OrderImportConfiguration : IEntityTypeConfiguration<OrderImport>
+{
+    public void Configure(EntityTypeBuilder<OrderImport> b)
+    {
+        b.ToTable("PlatformOrderImports");
+        b.HasKey(j => j.Id);
+        b.Property(j => j.KeyId).HasMaxLength(64);
+        b.Property(j => j.Layout).HasMaxLength(16);
+        b.Property(j => j.FileName).HasMaxLength(128);
+        b.Property(j => j.RequestedByName).HasMaxLength(256);
+        b.Property(j => j.Failure).HasMaxLength(500);
+        b.HasIndex(j => new { j.TenantId, j.CreatedAt });
+        b.HasIndex(j => j.Status);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(j => j.FileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OrderImportErrorConfiguration : IEntityTypeConfiguration<OrderImportError>
+{
+    public void Configure(EntityTypeBuilder<OrderImportError> b)
+    {
+        b.ToTable("PlatformOrderImportErrors");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Column).HasMaxLength(64);
+        b.Property(e => e.Code).HasMaxLength(64);
+        b.Property(e => e.Args).HasMaxLength(200);
+        b.Property(e => e.Value).HasMaxLength(200);
+        b.HasIndex(e => new { e.ImportId, e.RowNumber });
+        b.HasOne<OrderImport>().WithMany().HasForeignKey(e => e.ImportId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -21,6 +21,12 @@ public static class RefusalReasons
                 : new FieldError(parts[0], parts[1], parts[2..].Select(Unescape).ToArray<object>()))
             .ToList();
 
+    /// <summary>A message's arguments alone, in the same escaping (an import's row error keeps them so).</summary>
+    public static string FormatArgs(IEnumerable<object> args) => string.Join(':', args.Select(Escape));
+
+    public static object[] ParseArgs(string args) =>
+        args.Length == 0 ? [] : args.Split(':').Select(Unescape).ToArray<object>();
+
     private static string Escape(object arg) => Uri.EscapeDataString(Convert.ToString(arg, CultureInfo.InvariantCulture) ?? "");
 
     private static string Unescape(string arg) => Uri.UnescapeDataString(arg);

@@ -25,7 +25,7 @@ public sealed class ExportCustomersHandler(CareLoopDbContext db, PhoneVault vaul
             return Error.Forbidden();
         }
 
-        var output = ImportErrorReport.TempFile();
+        var output = CareLoop.Platform.Imports.ImportReport.TempFile();
         var counts = new Counts();
         // MiniExcel pulls rows synchronously; the rows are read page by page as it pulls, so memory stays flat
         // however many customers there are. The synchronous reads run on a pool thread, off the request.

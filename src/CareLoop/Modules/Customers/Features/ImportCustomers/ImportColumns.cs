@@ -1,5 +1,6 @@
 using System.Globalization;
 using CareLoop.Modules.Customers.Domain;
+using CareLoop.Platform.Imports;
 
 namespace CareLoop.Modules.Customers.Features.ImportCustomers;
 
@@ -64,17 +65,7 @@ public static class ImportColumns
 
     public static string Header(string field) => Template.First(t => t.Field == field).Header;
 
-    /// <summary>A cell as text: numbers without exponent or ".0" (phones typed as numbers), dates as yyyy-MM-dd.</summary>
-    public static string? Text(object? cell) => cell switch
-    {
-        null => null,
-        string s => string.IsNullOrWhiteSpace(s) ? null : s.Trim(),
-        double d => d.ToString("0.##########", CultureInfo.InvariantCulture),
-        decimal m => m.ToString("0.##########", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(cell, CultureInfo.InvariantCulture)?.Trim() is { Length: > 0 } text ? text : null,
-    };
+    public static string? Text(object? cell) => ImportSheet.Text(cell);
 
     /// <summary>yyyy-MM-dd, yyyy/M/d, yyyyMMdd, or an Excel date (a date cell or its serial number).</summary>
     public static bool TryDate(object? cell, out DateOnly? date)

@@ -3,6 +3,7 @@ using CareLoop.Modules.Customers.Domain;
 using CareLoop.Platform.Auditing;
 using CareLoop.Platform.Files;
 using CareLoop.Platform.Identity;
+using CareLoop.Platform.Imports;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Results;
 using CareLoop.Platform.Tenancy;
@@ -17,7 +18,7 @@ public sealed record ImportView(
 
 /// <summary>
 /// Takes a CSV/XLSX upload in: checks it is a sheet with the required columns (so a wrong file fails at once, not
-/// in the background), stores it and queues the import; <see cref="RunImportsJob"/> processes it.
+/// in the background), stores it and queues the import; <see cref="ImportProcessor"/> processes it.
 /// </summary>
 public sealed class ImportCustomersHandler(CareLoopDbContext db, ITenantContext tenant, FileIntake files, IAuditLog audit, TimeProvider time)
 {
@@ -73,16 +74,7 @@ public sealed class ImportCustomersHandler(CareLoopDbContext db, ITenantContext 
 
     private static List<string> MissingColumns(Stream content, MiniExcelLibs.ExcelType format)
     {
-        IReadOnlyList<string> headers;
-        try
-        {
-            headers = ImportSheet.Headers(content, format);
-        }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Xml.XmlException)
-        {
-            headers = [];
-        }
-
+        var headers = ImportSheet.HeadersOrNone(content, format);
         var mapped = ImportColumns.Map(headers).Values.ToHashSet();
         return ImportColumns.Required.Where(r => !mapped.Contains(r)).Select(ImportColumns.Header).ToList();
     }

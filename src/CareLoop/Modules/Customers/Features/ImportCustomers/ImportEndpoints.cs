@@ -2,9 +2,9 @@ using System.Security.Claims;
 using CareLoop.Modules.Customers.Features.ExportCustomers;
 using CareLoop.Platform.Files;
 using CareLoop.Platform.Identity;
+using CareLoop.Platform.Imports;
 using CareLoop.Platform.Problems;
 using Microsoft.AspNetCore.Mvc;
-using MiniExcelLibs;
 
 namespace CareLoop.Modules.Customers.Features.ImportCustomers;
 
@@ -73,9 +73,6 @@ public static class ImportEndpoints
             ImportColumns.Channel => "京东",
             _ => "JD-0000001",
         }));
-        var output = ImportErrorReport.TempFile();
-        await output.SaveAsAsync(new[] { example }, excelType: ExcelType.XLSX, cancellationToken: ct);
-        output.Position = 0;
-        return TypedResults.File(output, Xlsx, "customer-import-template.xlsx");
+        return TypedResults.File(await ImportReport.WriteAsync([example], ct), Xlsx, "customer-import-template.xlsx");
     }
 }

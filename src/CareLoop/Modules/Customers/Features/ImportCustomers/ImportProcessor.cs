@@ -1,7 +1,6 @@
 using CareLoop.Modules.Catalog.Contracts;
 using CareLoop.Modules.Customers.Domain;
-using CareLoop.Platform.Auditing;
-using CareLoop.Platform.Files;
+using CareLoop.Platform.Imports;
 using CareLoop.Platform.Localization;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Results;
@@ -14,10 +13,11 @@ namespace CareLoop.Modules.Customers.Features.ImportCustomers;
 /// <summary>
 /// Works through one import in the importing tenant's scope: reads the sheet as a stream, validates every row, and
 /// commits each batch of <see cref="BatchSize"/> rows in its own transaction together with the job's counters (the
-/// progress bar) and the rejected rows' reasons (the error report).
+/// progress bar) and the rejected rows' reasons (the error report). The shared runner (<see cref="RunImportsJob{TImport}"/>)
+/// claims the import, counts the rows, completes it and deletes the sheet.
 /// </summary>
-public sealed class ImportProcessor(
-    CareLoopDbContext db, ITenantContext tenant, FileIntake files, PhoneVault vault, Regions regions, ICatalog catalog, IAuditLog audit, TimeProvider time)
+public sealed class ImportProcessor(CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, Regions regions, ICatalog catalog, TimeProvider time)
+    : IImportProcessor<ImportJob>
 {
     public const int BatchSize = 500;
 
@@ -30,37 +30,16 @@ public sealed class ImportProcessor(
         int Number, string Name, PhoneVault.Sealed Phone, RegionPath? Region, string? Address, ModelInfo Model, string Serial,
         DateOnly? PurchaseDate, PurchaseChannel Channel, string? OrderNumber);
 
-    public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
+    public Task ResetAsync(Guid importId, CancellationToken cancellationToken) =>
+        db.Set<ImportRowError>().Where(e => e.ImportId == importId).ExecuteDeleteAsync(cancellationToken);
+
+    public Task ImportAsync(Guid importId, Stream sheet, MiniExcelLibs.ExcelType format, CancellationToken cancellationToken) =>
+        ImportRowsAsync(importId, sheet, format, cancellationToken);
+
+    public (string Action, object Details) Completed(ImportJob import) => ("customers.imported", new
     {
-        var job = await db.Set<ImportJob>().SingleAsync(j => j.Id == importId, cancellationToken);
-        var file = await db.Set<StoredFile>().SingleAsync(f => f.Id == job.FileId, cancellationToken);
-        var format = ImportSheet.FormatOf(file.ContentType) ?? throw new InvalidOperationException("The import file is not a sheet.");
-        await db.Set<ImportRowError>().Where(e => e.ImportId == importId).ExecuteDeleteAsync(cancellationToken);
-        await using (var counting = await files.OpenContentAsync(file, cancellationToken))
-        {
-            job.Counted(ImportSheet.Rows(counting, format).Count(r => !IsBlank(r)));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-
-        await using (var content = await files.OpenContentAsync(file, cancellationToken))
-        {
-            await ImportRowsAsync(importId, content, format, cancellationToken);
-        }
-
-        var done = await db.Set<ImportJob>().SingleAsync(j => j.Id == importId, cancellationToken);
-        done.Complete(time.GetUtcNow());
-        audit.Record(done.TenantId, done.RequestedBy, done.RequestedByName, "customers.imported", nameof(ImportJob), done.Id.ToString(), new
-        {
-            done.FileName, done.ProcessedRows, done.CreatedCustomers, done.CreatedUnits, done.SkippedRows, done.RejectedRows,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-
-        // The sheet holds phone numbers in clear: once imported, only the encrypted copies remain (the row errors
-        // keep masked values for the report).
-        await files.DeleteContentAsync(file, cancellationToken);
-    }
+        import.FileName, import.ProcessedRows, import.CreatedCustomers, import.CreatedUnits, import.SkippedRows, import.RejectedRows,
+    });
 
     private async Task ImportRowsAsync(Guid importId, Stream content, MiniExcelLibs.ExcelType format, CancellationToken cancellationToken)
     {
@@ -190,7 +169,7 @@ public sealed class ImportProcessor(
         var phone = vault.Seal(tenant.RequireTenantId(), phoneText);
         if (phone is null)
         {
-            errors.Add((ImportColumns.Phone, phoneText is null ? ErrorCodes.Required : ErrorCodes.InvalidPhone, MaskTyped(phoneText)));
+            errors.Add((ImportColumns.Phone, phoneText is null ? ErrorCodes.Required : ErrorCodes.InvalidPhone, ImportSheet.MaskPhone(phoneText)));
         }
 
         var regionCode = Text(ImportColumns.RegionCode);
@@ -264,9 +243,5 @@ public sealed class ImportProcessor(
         return model;
     }
 
-    /// <summary>The report must not become a phone list: an invalid number keeps only its ends.</summary>
-    private static string? MaskTyped(string? text) =>
-        text is null ? null : PhoneNumberRules.Normalize(text) is { } e164 ? PhoneNumberRules.Mask(e164) : text.Length > 6 ? text[..3] + "****" + text[^2..] : text;
-
-    private static bool IsBlank(IDictionary<string, object?> cells) => cells.Values.All(v => ImportColumns.Text(v) is null);
+    private static bool IsBlank(IDictionary<string, object?> cells) => ImportSheet.IsBlank(cells);
 }

@@ -18,7 +18,7 @@ namespace CareLoop.Modules.Integrations.Features.ReceiveOrders;
 /// <summary>An order's fate: 202 accepted, 200 a repeat of an accepted one (same body), or a problem.</summary>
 public sealed record IntakeOutcome(int Status, OrderAccepted? Accepted, Error? Error);
 
-/// <summary>Where an order comes from: a shop's call, or an administrator replaying a refused one.</summary>
+/// <summary>Where an order comes from: a shop's call, an administrator replaying a refused one, or a row group of an imported export.</summary>
 public enum IntakeMode
 {
     /// <summary>A shop's call: refused content is kept in the dead-letter list.</summary>
@@ -29,6 +29,12 @@ public enum IntakeMode
     /// new refusal is returned without a second dead letter (the replayed one keeps the new reasons).
     /// </summary>
     Replay,
+
+    /// <summary>
+    /// An order from an uploaded platform export (ImportOrders): a refusal is returned, not dead-lettered; the import keeps it
+    /// in its error report by row and column, where the administrator fixes the sheet and imports it again.
+    /// </summary>
+    Import,
 }
 
 /// <summary>The live-update topic of received and refused platform orders (the admin feed subscribes to it).</summary>
@@ -299,9 +305,9 @@ public sealed class OrderIntake(
 
     private async Task RejectAsync(IntegrationKey key, OrderPayload? payload, string rawJson, string errors, IntakeMode mode, CancellationToken cancellationToken)
     {
-        if (mode == IntakeMode.Replay)
+        if (mode != IntakeMode.Receive)
         {
-            return; // the replayed dead letter is the record of it
+            return; // the replayed dead letter, or the import's error report, is the record of it
         }
 
         var rejected = RejectedOrder.Record(tenant.RequireTenantId(), key.Id, payload?.Platform?.Trim().ToLowerInvariant() is { Length: <= 16 } p ? p : null,
