@@ -100,7 +100,7 @@ public sealed class DispatchBoardTests(BrowserFixture browser)
             var dialog = page.GetByTestId("assign-dialog");
             await Expect(Candidate(page, Zhang).GetByTestId("candidate-total")).ToBeVisibleAsync();
             await Candidate(page, Li).GetByTestId("candidate-assign").ClickAsync();
-            await Expect(dialog.GetByTestId("assign-refused")).ToContainTextAsync("服务区域不含 320508");
+            await Expect(dialog.GetByTestId("assign-refused")).ToContainTextAsync("服务区域不含 姑苏区（320508）");
             await dialog.GetByTestId("assign-note").FillAsync("客户指定李师傅（老客户）");
             await session.ScreenshotAsync("dispatch-override-refused");
             await dialog.GetByTestId("assign-override").ClickAsync();
