@@ -28,6 +28,7 @@ public static class DispatchModule
         services.AddScoped<DispatchBoard>();
         services.AddScoped<GrabPool>();
         services.AddScoped<GrabEscalation>();
+        services.AddSingleton(new WorkOrderPagePanel(typeof(DecisionsPanel)));
         services.AddOutboxHandler<WorkOrderCreated, DispatchOnEvents>();
         services.AddOutboxHandler<WorkOrderTransitioned, DispatchOnEvents>();
         services.AddQuartz(q =>

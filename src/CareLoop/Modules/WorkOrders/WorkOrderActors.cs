@@ -15,10 +15,3 @@ internal static class WorkOrderActors
     /// <summary>Whether the user may see this order at all (a hidden order is reported as not found).</summary>
     public static bool Sees(ClaimsPrincipal user, WorkOrder order) => !SeesOnlyOwn(user) || order.AssigneeId == user.UserId();
 }
-
-/// <summary>Live-update topics of work orders (<see cref="Platform.Realtime.ChangeTopics"/>).</summary>
-internal static class WorkOrderTopics
-{
-    public const string Order = "work-order";
-    public const string List = "work-orders";
-}

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Domain;
 using CareLoop.Platform.Auditing;
 using CareLoop.Platform.Files;
