@@ -18,6 +18,9 @@ public interface ICatalog
 
     /// <summary>Whether the model's warranty follows the unit to a new owner.</summary>
     Task<bool> WarrantyTransfersAsync(Guid modelId, CancellationToken cancellationToken);
+
+    /// <summary>The tenant's product category codes (lower case): what skills and contracts may name.</summary>
+    Task<IReadOnlySet<string>> CategoryCodesAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Warranty scope names and the day arithmetic every page shows.</summary>
