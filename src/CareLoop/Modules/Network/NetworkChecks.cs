@@ -50,7 +50,7 @@ public sealed partial class NetworkChecks(IRegionDirectory regions, ICatalog cat
             return;
         }
 
-        var known = await catalog.CategoryCodesAsync(cancellationToken);
+        var known = (await catalog.CategoriesAsync(cancellationToken)).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < codes.Count; i++)
         {
             if (!known.Contains(codes[i]?.Trim().ToLowerInvariant() ?? ""))
@@ -78,6 +78,8 @@ public sealed partial class NetworkChecks(IRegionDirectory regions, ICatalog cat
                 return;
         }
     }
+
+    public Task<IReadOnlyList<CategoryInfo>> CategoryListAsync(CancellationToken cancellationToken) => catalog.CategoriesAsync(cancellationToken);
 
     /// <summary>The region's name for a code, or the code itself.</summary>
     public string NameOf(string code) => regions.PathOf(Pad(code)) is { Count: > 0 } path ? path[^1].Name : code;
