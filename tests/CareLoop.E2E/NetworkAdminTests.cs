@@ -42,7 +42,7 @@ public sealed class NetworkAdminTests(BrowserFixture browser)
             await page.Keyboard.PressAsync("Escape");
 
             await page.GotoAsync("/network/engineers/map");
-            await Expect(page.Locator("[data-testid=engineers-map][data-rendered=True]")).ToHaveCountAsync(1);
+            await Expect(page.Locator("[data-testid=engineers-map][data-rendered=true]")).ToHaveCountAsync(1);
             await Expect(page.Locator("path.c-map-engineer")).ToHaveCountAsync(2);
             await Expect(page.Locator(".c-map-station-icon")).ToHaveCountAsync(2);
             await Expect(page.GetByTestId("map-engineer")).ToHaveCountAsync(2);

@@ -56,7 +56,7 @@ export async function render(element, data) {
     bounds.extend([31.3, 120.6]); // Suzhou: somewhere sensible for an empty network
   }
   if (!data.tiles) {
-    graticule(L, map, bounds.pad(2));
+    graticule(L, map, bounds.pad(6));
   }
 
   for (const e of data.engineers) {
@@ -95,7 +95,7 @@ export function dispose(element) {
 // Thin lines every "nice" step of latitude and longitude, so distances read without a base map.
 function graticule(L, map, bounds) {
   const span = Math.max(bounds.getNorth() - bounds.getSouth(), bounds.getEast() - bounds.getWest());
-  const step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5].find(s => span / s <= 30) ?? 10;
+  const step = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5].find(s => span / s <= 80) ?? 10;
   const style = { color: '#c5d3d3', weight: 1, interactive: false };
   for (let lat = Math.floor(bounds.getSouth() / step) * step; lat <= bounds.getNorth(); lat += step) {
     L.polyline([[lat, bounds.getWest()], [lat, bounds.getEast()]], style).addTo(map);
