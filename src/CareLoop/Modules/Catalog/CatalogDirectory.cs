@@ -35,6 +35,9 @@ internal sealed class CatalogDirectory(CareLoopDbContext db) : ICatalog
     public async Task<bool> WarrantyTransfersAsync(Guid modelId, CancellationToken cancellationToken) =>
         (await PolicyAsync(modelId, cancellationToken))?.TransfersWithOwnership ?? false;
 
+    public async Task<IReadOnlyList<CategoryInfo>> CategoriesAsync(CancellationToken cancellationToken) =>
+        await db.Set<ProductCategory>().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).Select(c => new CategoryInfo(c.Code, c.Name)).ToListAsync(cancellationToken);
+
     private Task<WarrantyPolicy?> PolicyAsync(Guid modelId, CancellationToken cancellationToken) =>
         db.Set<ProductModel>().Where(m => m.Id == modelId).Select(m => (WarrantyPolicy?)m.Warranty).SingleOrDefaultAsync(cancellationToken);
 

@@ -75,6 +75,14 @@ public static class ErrorCodes
     public const string SavedViewNameTaken = "saved_view_name_taken";
     public const string IntegrationKeyRevoked = "integration_key_revoked";
     public const string RejectionNotOpen = "rejection_not_open";
+    public const string NoServiceArea = "no_service_area";
+    public const string OutsideChina = "outside_china";
+    public const string ShiftOverlap = "shift_overlap";
+    public const string EndsBeforeStart = "ends_before_start";
+    public const string RadiusNeedsHome = "radius_needs_home";
+    public const string ProviderNameTaken = "provider_name_taken";
+    public const string StationNameTaken = "station_name_taken";
+    public const string EngineerProfileExists = "engineer_profile_exists";
 
     public const string Required = "required";
     public const string TooLong = "too_long";

@@ -18,7 +18,12 @@ public interface ICatalog
 
     /// <summary>Whether the model's warranty follows the unit to a new owner.</summary>
     Task<bool> WarrantyTransfersAsync(Guid modelId, CancellationToken cancellationToken);
+
+    /// <summary>The tenant's product categories in display order: their codes (lower case) are what skills and contracts name.</summary>
+    Task<IReadOnlyList<CategoryInfo>> CategoriesAsync(CancellationToken cancellationToken);
 }
+
+public sealed record CategoryInfo(string Code, string Name);
 
 /// <summary>Warranty scope names and the day arithmetic every page shows.</summary>
 public static class WarrantyScopes

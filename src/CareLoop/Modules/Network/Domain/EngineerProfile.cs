@@ -84,7 +84,7 @@ public sealed class EngineerProfile : ITenantOwned, IVersioned
         DailyCapacity = dailyCapacity;
     }
 
-    public void LocateHome(double latitude, double longitude)
+    public void LocateHome(double? latitude, double? longitude)
     {
         HomeLatitude = latitude;
         HomeLongitude = longitude;
@@ -138,6 +138,12 @@ public static class NetworkRules
 
     public static List<string> Codes(IEnumerable<string> codes) =>
         codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    public const double MaxServiceRadiusKm = 200;
+
+    /// <summary>Certificate kinds are short codes (<c>electrician</c>, <c>refrigerant-handling</c>): they are stored in a delimited list.</summary>
+    public static bool IsCertificateKind(string kind) =>
+        kind.Length is > 0 and <= 40 && kind.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     public static List<string> Categories(IEnumerable<string> codes) =>
         codes.Select(c => c.Trim().ToLowerInvariant()).Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
