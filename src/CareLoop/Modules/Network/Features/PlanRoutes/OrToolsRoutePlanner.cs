@@ -1,0 +1,120 @@
+using Google.OrTools.ConstraintSolver;
+using Google.Protobuf.WellKnownTypes;
+
+namespace CareLoop.Modules.Network.Features.PlanRoutes;
+
+/// <summary>
+/// Optimised day routes: Google OR-Tools' routing solver (see <see cref="DayRoutingModel"/>) from the greedy
+/// routes and/or parallel cheapest insertion, improved by guided local search until the time budget is spent.
+/// Jobs it leaves out get the same reasons as the greedy planner's.
+/// </summary>
+public sealed class OrToolsRoutePlanner(OrToolsRouteOptions? options = null) : IRoutePlanner
+{
+    private readonly OrToolsRouteOptions _options = options ?? new OrToolsRouteOptions();
+
+    public string Name => "or-tools";
+
+    public DayRoutePlan Plan(DayRouteProblem problem, TravelMatrix travel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(travel);
+        var eligibility = JobEligibility.Assess(problem, travel);
+        var greedy = GreedyRoutePlanner.Assign(problem, travel, eligibility);
+        if (Enumerable.Range(0, problem.Jobs.Count).All(j => eligibility.ReasonNobodyCan(j) is not null))
+        {
+            return ToPlan(problem, travel, eligibility, greedy.Routes); // nothing anybody could do: nothing to optimise
+        }
+
+        var budget = _options.Initial == InitialRoutes.Both ? _options.TimeLimit / 2 : _options.TimeLimit;
+        List<int>[]? best = null;
+        if (_options.Initial is InitialRoutes.Greedy or InitialRoutes.Both)
+        {
+            best = Better(problem, travel, best, Search(problem, travel, eligibility, greedy.Routes, budget, cancellationToken));
+        }
+
+        if (_options.Initial is InitialRoutes.CheapestInsertion or InitialRoutes.Both)
+        {
+            best = Better(problem, travel, best, Search(problem, travel, eligibility, null, budget, cancellationToken));
+        }
+
+        return ToPlan(problem, travel, eligibility, best ?? greedy.Routes);
+    }
+
+    private List<int>[]? Search(
+        DayRouteProblem problem, TravelMatrix travel, JobEligibility eligibility, List<int>[]? initial, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        using var routing = DayRoutingModel.Build(problem, travel, eligibility);
+        var model = routing.Model;
+        var parameters = operations_research_constraint_solver.DefaultRoutingSearchParameters();
+        parameters.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion;
+        parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
+        parameters.TimeLimit = Duration.FromTimeSpan(budget);
+        if (_options.SolutionLimit is { } limit)
+        {
+            parameters.SolutionLimit = limit;
+        }
+
+        VoidToVoid stopWhenCancelled = () =>
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                model.solver().FinishCurrentSearch();
+            }
+        };
+        model.AddAtSolutionCallback(stopWhenCancelled);
+
+        Assignment? solution;
+        if (initial is null)
+        {
+            solution = model.SolveWithParameters(parameters);
+        }
+        else
+        {
+            model.CloseModelWithParameters(parameters);
+            var start = model.ReadAssignmentFromRoutes(routing.Indices(initial), true);
+            solution = start is null ? null : model.SolveFromAssignmentWithParameters(start, parameters);
+        }
+
+        GC.KeepAlive(stopWhenCancelled);
+        return solution is null ? null : Routes(routing, solution, problem.Engineers.Count);
+    }
+
+    private static List<int>[] Routes(DayRoutingModel routing, Assignment solution, int engineers)
+    {
+        var routes = new List<int>[engineers];
+        for (var e = 0; e < engineers; e++)
+        {
+            routes[e] = [];
+            for (var index = solution.Value(routing.Model.NextVar(routing.Model.Start(e))); !routing.Model.IsEnd(index);
+                 index = solution.Value(routing.Model.NextVar(index)))
+            {
+                routes[e].Add(routing.JobAt(index));
+            }
+        }
+
+        return routes;
+    }
+
+    private static List<int>[]? Better(DayRouteProblem problem, TravelMatrix travel, List<int>[]? a, List<int>[]? b)
+    {
+        if (a is null || b is null)
+        {
+            return a ?? b;
+        }
+
+        (int Served, long Metres) Score(List<int>[] routes) =>
+            (routes.Sum(r => r.Count), routes.Select((r, e) => RouteScheduler.Build(problem, travel, e, r).TravelMetres).Sum());
+        var (sa, sb) = (Score(a), Score(b));
+        return sb.Served > sa.Served || (sb.Served == sa.Served && sb.Metres < sa.Metres) ? b : a;
+    }
+
+    private DayRoutePlan ToPlan(DayRouteProblem problem, TravelMatrix travel, JobEligibility eligibility, List<int>[] routes)
+    {
+        var routed = routes.SelectMany(r => r).ToHashSet();
+        var unassigned = Enumerable.Range(0, problem.Jobs.Count)
+            .Where(j => !routed.Contains(j))
+            .Select(j => new UnassignedJob(problem.Jobs[j].Id, eligibility.ReasonNobodyCan(j) ?? UnassignedReasons.NoCapacity))
+            .ToList();
+        return new DayRoutePlan(Name, routes.Select((r, e) => RouteScheduler.Build(problem, travel, e, r)).ToList(), unassigned);
+    }
+}
