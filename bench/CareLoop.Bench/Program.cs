@@ -15,6 +15,8 @@ using CareLoop.Bench;
 //   intake        --url http://127.0.0.1:5094 --secret S [--key demo-shop] [--connections 32] [--warmup 5] [--duration 60]
 //                 [--sample FILE (phones of generated customers)] [--returning-percent 20] [--run ID] [--log FILE]
 //   intake-resend --url … --secret S --log FILE --out FILE [--sample FILE]  (every order of the log without an HTTP answer or with a 5xx)
+// bench/routes.sh drives this:
+//   routes        --seed N [--seconds 10] [--initial Greedy|CheapestInsertion|Both] [--jobs 500] [--engineers 50] [--side-km 50]
 var options = Options.Parse(args.Skip(1).ToArray());
 return args.FirstOrDefault() switch
 {
@@ -27,11 +29,12 @@ return args.FirstOrDefault() switch
     "intake" => await Intake.RunAsync(options),
     "intake-resend" => await Intake.ResendAsync(options),
     "intake-batch" => await Intake.BatchAsync(options),
+    "routes" => Routes.Run(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend --option value …");
+    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend|intake-batch|routes --option value …");
     return 2;
 }

@@ -18,6 +18,7 @@ public sealed class OrToolsRoutePlanner(OrToolsRouteOptions? options = null) : I
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(travel);
+        NativeHeap.EnsureTuned();
         var eligibility = JobEligibility.Assess(problem, travel);
         var greedy = GreedyRoutePlanner.Assign(problem, travel, eligibility);
         if (Enumerable.Range(0, problem.Jobs.Count).All(j => eligibility.ReasonNobodyCan(j) is not null))
