@@ -27,6 +27,8 @@ internal static class Routes
         {
             TimeLimit = TimeSpan.FromSeconds(options.Int("seconds", 10)),
             Initial = initial,
+            Neighbours = options.Int("neighbours", 0) is > 0 and var n ? n : null,
+            GuidedLocalSearchLambda = options.Get("lambda", "") is { Length: > 0 } l ? double.Parse(l, CultureInfo.InvariantCulture) : null,
         });
 
         var greedy = Measure(new GreedyRoutePlanner(), problem, travel, seed);

@@ -10,7 +10,7 @@ namespace CareLoop.Modules.Network.Features.PlanRoutes;
 /// window, slack is waiting; a start's cumul over [shift start, return-by], an end's over [shift start, return-by].
 /// The drive into an engineer's end is at least return-by − shift end, so the last service ends by shift end.</item>
 /// <item>"jobs" dimension: one per job, capped by each engineer's capacity.</item>
-/// <item>Arc cost: metres driven. Each job is a disjunction whose penalty exceeds any detour, so the search serves
+/// <item>Arc cost: metres driven. Each job is a disjunction whose penalty exceeds any insertion's detour, so the search serves
 /// as many jobs as it can first and only then shortens the drive.</item>
 /// <item>Skills, pins and reachability: a job's vehicle variable allows only the engineers who could do it alone.</item>
 /// </list>
@@ -143,7 +143,7 @@ internal sealed class DayRoutingModel : IDisposable
             }
         }
 
-        var penalty = (4 * longest) + 1_000_000; // more than any detour: an extra job always beats a shorter drive
+        var penalty = (2 * longest) + 1; // more than any single detour: serving one more job beats a shorter drive
         for (var node = 2 * _engineers; node < _jobOfNode.Length; node++)
         {
             var index = Manager.NodeToIndex(node);

@@ -26,4 +26,14 @@ public sealed record OrToolsRouteOptions
     /// for a given problem and limit, so tests and reproducible runs set it; a time limit depends on the machine.
     /// </summary>
     public long? SolutionLimit { get; init; }
+
+    /// <summary>
+    /// Local search operators only move a job next to its nearest this-many jobs (OR-Tools'
+    /// <c>ls_operator_neighbors_ratio</c> as a count), so each step is cheaper and a budget buys more of them.
+    /// Null: every job is a neighbour (OR-Tools' default).
+    /// </summary>
+    public int? Neighbours { get; init; }
+
+    /// <summary>Guided local search's penalty weight (OR-Tools' default 0.1).</summary>
+    public double? GuidedLocalSearchLambda { get; init; }
 }

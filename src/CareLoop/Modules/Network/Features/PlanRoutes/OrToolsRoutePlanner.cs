@@ -55,6 +55,17 @@ public sealed class OrToolsRoutePlanner(OrToolsRouteOptions? options = null) : I
             parameters.SolutionLimit = limit;
         }
 
+        if (_options.Neighbours is { } neighbours && problem.Jobs.Count > 0)
+        {
+            parameters.LsOperatorNeighborsRatio = Math.Min(1.0, neighbours / (double)problem.Jobs.Count);
+            parameters.LsOperatorMinNeighbors = neighbours;
+        }
+
+        if (_options.GuidedLocalSearchLambda is { } lambda)
+        {
+            parameters.GuidedLocalSearchLambdaCoefficient = lambda;
+        }
+
         VoidToVoid stopWhenCancelled = () =>
         {
             if (cancellationToken.IsCancellationRequested)
