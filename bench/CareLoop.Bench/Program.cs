@@ -16,7 +16,7 @@ using CareLoop.Bench;
 //                 [--sample FILE (phones of generated customers)] [--returning-percent 20] [--run ID] [--log FILE]
 //   intake-resend --url … --secret S --log FILE --out FILE [--sample FILE]  (every order of the log without an HTTP answer or with a 5xx)
 // bench/routes.sh drives this:
-//   routes        --seed N [--seconds 10] [--initial Greedy|CheapestInsertion|Both] [--jobs 500] [--engineers 50] [--side-km 50]
+//   routes        --seed N [--seconds 10] [--initial Greedy|CheapestInsertion|Both] [--parameters JSON] [--solutions N] [--neighbours N] [--lambda X] [--jobs 500] [--engineers 50] [--side-km 50]
 var options = Options.Parse(args.Skip(1).ToArray());
 return args.FirstOrDefault() switch
 {

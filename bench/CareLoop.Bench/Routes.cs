@@ -27,7 +27,9 @@ internal static class Routes
         {
             TimeLimit = TimeSpan.FromSeconds(options.Int("seconds", 10)),
             Initial = initial,
+            SolutionLimit = options.Int("solutions", 0) is > 0 and var limit ? limit : null,
             Neighbours = options.Int("neighbours", 0) is > 0 and var n ? n : null,
+            SearchParameterOverrides = options.Get("parameters", "") is { Length: > 0 } json ? json : null,
             GuidedLocalSearchLambda = options.Get("lambda", "") is { Length: > 0 } l ? double.Parse(l, CultureInfo.InvariantCulture) : null,
         });
 
@@ -67,13 +69,15 @@ internal static class Routes
 
     private static DayRoutePlan Measure(IRoutePlanner planner, DayRouteProblem problem, TravelMatrix travel, int seed)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var plan = planner.Plan(problem, travel);
         watch.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var violations = RouteVerifier.Verify(problem, travel, plan);
         var reasons = string.Join(' ', plan.Unassigned.GroupBy(u => u.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}:{g.Count()}"));
         Console.WriteLine(Invariant($"{planner.Name},seed={seed},travel_km={plan.TotalTravelKm:F1},assigned={plan.AssignedCount},unassigned={plan.Unassigned.Count},") + Invariant(
-                                    $"engineers_used={plan.Routes.Count(r => r.Stops.Count > 0)},wall_s={watch.Elapsed.TotalSeconds:F2},violations={violations.Count},reasons=[{reasons}]"));
+                                    $"engineers_used={plan.Routes.Count(r => r.Stops.Count > 0)},wall_s={watch.Elapsed.TotalSeconds:F2},cpu_s={cpu.TotalSeconds:F2},violations={violations.Count},reasons=[{reasons}]"));
         foreach (var v in violations.Take(5))
         {
             Console.WriteLine($"  violation {v.Code} engineer={v.EngineerId} job={v.JobId}: {v.Detail}");

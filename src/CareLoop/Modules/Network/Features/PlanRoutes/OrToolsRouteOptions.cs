@@ -36,4 +36,10 @@ public sealed record OrToolsRouteOptions
 
     /// <summary>Guided local search's penalty weight (OR-Tools' default 0.1).</summary>
     public double? GuidedLocalSearchLambda { get; init; }
+
+    /// <summary>
+    /// Expert escape hatch: a JSON object of OR-Tools <c>RoutingSearchParameters</c> fields (protobuf JSON names, e.g.
+    /// <c>{"localSearchOperators":{"useCross":"BOOL_FALSE"}}</c>) applied last, over everything above.
+    /// </summary>
+    public string? SearchParameterOverrides { get; init; }
 }

@@ -66,6 +66,7 @@ public sealed class OrToolsRoutePlanner(OrToolsRouteOptions? options = null) : I
             parameters.GuidedLocalSearchLambdaCoefficient = lambda;
         }
 
+        parameters = SearchParameterOverrides.Apply(parameters, _options.SearchParameterOverrides);
         VoidToVoid stopWhenCancelled = () =>
         {
             if (cancellationToken.IsCancellationRequested)
