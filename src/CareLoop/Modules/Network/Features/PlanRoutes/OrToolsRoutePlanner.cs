@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Google.OrTools.ConstraintSolver;
 using Google.Protobuf.WellKnownTypes;
 
@@ -10,6 +11,9 @@ namespace CareLoop.Modules.Network.Features.PlanRoutes;
 /// </summary>
 public sealed class OrToolsRoutePlanner(OrToolsRouteOptions? options = null) : IRoutePlanner
 {
+    /// <summary>Even when model building used up the budget, the search gets this long to find a first solution.</summary>
+    private static readonly TimeSpan MinimumSearch = TimeSpan.FromMilliseconds(100);
+
     private readonly OrToolsRouteOptions _options = options ?? new OrToolsRouteOptions();
 
     public string Name => "or-tools";
@@ -18,6 +22,7 @@ public sealed class OrToolsRoutePlanner(OrToolsRouteOptions? options = null) : I
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(travel);
+        var elapsed = Stopwatch.StartNew(); // the budget covers the whole call, model building included
         NativeHeap.EnsureTuned();
         var eligibility = JobEligibility.Assess(problem, travel);
         var greedy = GreedyRoutePlanner.Assign(problem, travel, eligibility);
@@ -26,30 +31,36 @@ public sealed class OrToolsRoutePlanner(OrToolsRouteOptions? options = null) : I
             return ToPlan(problem, travel, eligibility, greedy.Routes); // nothing anybody could do: nothing to optimise
         }
 
-        var budget = _options.Initial == InitialRoutes.Both ? _options.TimeLimit / 2 : _options.TimeLimit;
         List<int>[]? best = null;
         if (_options.Initial is InitialRoutes.Greedy or InitialRoutes.Both)
         {
-            best = Better(problem, travel, best, Search(problem, travel, eligibility, greedy.Routes, budget, cancellationToken));
+            var share = _options.Initial == InitialRoutes.Both ? 2 : 1;
+            best = Better(problem, travel, best, Search(problem, travel, eligibility, greedy.Routes, () => Remaining(elapsed) / share, cancellationToken));
         }
 
         if (_options.Initial is InitialRoutes.CheapestInsertion or InitialRoutes.Both)
         {
-            best = Better(problem, travel, best, Search(problem, travel, eligibility, null, budget, cancellationToken));
+            best = Better(problem, travel, best, Search(problem, travel, eligibility, null, () => Remaining(elapsed), cancellationToken));
         }
 
         return ToPlan(problem, travel, eligibility, best ?? greedy.Routes);
     }
 
+    private TimeSpan Remaining(Stopwatch elapsed)
+    {
+        var remaining = _options.TimeLimit - elapsed.Elapsed;
+        return remaining > MinimumSearch ? remaining : MinimumSearch;
+    }
+
+    /// <param name="budget">Asked once the model is built and closed, so building counts against the budget.</param>
     private List<int>[]? Search(
-        DayRouteProblem problem, TravelMatrix travel, JobEligibility eligibility, List<int>[]? initial, TimeSpan budget, CancellationToken cancellationToken)
+        DayRouteProblem problem, TravelMatrix travel, JobEligibility eligibility, List<int>[]? initial, Func<TimeSpan> budget, CancellationToken cancellationToken)
     {
         using var routing = DayRoutingModel.Build(problem, travel, eligibility);
         var model = routing.Model;
         var parameters = operations_research_constraint_solver.DefaultRoutingSearchParameters();
         parameters.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion;
         parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
-        parameters.TimeLimit = Duration.FromTimeSpan(budget);
         if (_options.SolutionLimit is { } limit)
         {
             parameters.SolutionLimit = limit;
@@ -76,17 +87,11 @@ public sealed class OrToolsRoutePlanner(OrToolsRouteOptions? options = null) : I
         };
         model.AddAtSolutionCallback(stopWhenCancelled);
 
-        Assignment? solution;
-        if (initial is null)
-        {
-            solution = model.SolveWithParameters(parameters);
-        }
-        else
-        {
-            model.CloseModelWithParameters(parameters);
-            var start = model.ReadAssignmentFromRoutes(routing.Indices(initial), true);
-            solution = start is null ? null : model.SolveFromAssignmentWithParameters(start, parameters);
-        }
+        model.CloseModelWithParameters(parameters);
+        var start = initial is null ? null : model.ReadAssignmentFromRoutes(routing.Indices(initial), true);
+        parameters.TimeLimit = Duration.FromTimeSpan(budget());
+        var solution = initial is null ? model.SolveWithParameters(parameters)
+            : start is null ? null : model.SolveFromAssignmentWithParameters(start, parameters);
 
         GC.KeepAlive(stopWhenCancelled);
         return solution is null ? null : Routes(routing, solution, problem.Engineers.Count);
