@@ -61,6 +61,7 @@ public sealed class OrToolsRoutePlanner(OrToolsRouteOptions? options = null) : I
         var parameters = operations_research_constraint_solver.DefaultRoutingSearchParameters();
         parameters.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion;
         parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
+        parameters.TimeLimit = Duration.FromTimeSpan(_options.TimeLimit); // narrowed to what is left once the model is closed
         if (_options.SolutionLimit is { } limit)
         {
             parameters.SolutionLimit = limit;
