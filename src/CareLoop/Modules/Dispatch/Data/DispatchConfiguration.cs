@@ -16,6 +16,7 @@ internal sealed class DispatchDecisionConfiguration : IEntityTypeConfiguration<D
         b.Property(d => d.Reason).HasMaxLength(40);
         b.Property(d => d.Note).HasMaxLength(500);
         b.Property(d => d.ActorName).HasMaxLength(100);
+        b.Property(d => d.Explanation).HasColumnType("text"); // every candidate of a busy area: often over 4,000 characters
     }
 }
 
