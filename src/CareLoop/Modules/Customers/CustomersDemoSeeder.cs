@@ -8,17 +8,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareLoop.Modules.Customers;
 
-/// <summary>Demo customers of <c>demo-brand</c> in Suzhou (fictitious names and numbers).</summary>
+/// <summary>Demo customers of <c>demo-brand</c> in Suzhou (fictitious names and numbers; addresses geocoded, so dispatch measures distances).</summary>
 internal sealed class CustomersDemoSeeder(
     CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, Regions regions, ICatalog catalog, TimeProvider time) : IDemoSeeder
 {
-    private static readonly (string Name, string Phone, string District, string Detail, string[] Tags, ContactChannel Channel)[] People =
+    private static readonly (string Name, string Phone, string District, string Detail, string[] Tags, ContactChannel Channel, double Lat, double Lng)[] People =
     [
-        ("张伟", "13812345678", "320508", "平江路 88 号 3 幢 501 室", ["养宠物", "长毛地毯"], ContactChannel.WeChat),
-        ("王秀英", "13912345601", "320506", "吴中大道 1188 号 12 幢 1102 室", ["老人家庭"], ContactChannel.Phone),
-        ("李娜", "15012345602", "320505", "狮山路 35 号 2 幢 801 室", [], ContactChannel.Sms),
-        ("刘洋", "18612345603", "320509", "中山南路 1008 号 6 幢 302 室", ["有小孩"], ContactChannel.WeChat),
-        ("陈静", "13712345604", "320583", "前进中路 168 号 9 幢 1501 室", ["养宠物"], ContactChannel.App),
+        ("张伟", "13812345678", "320508", "平江路 88 号 3 幢 501 室", ["养宠物", "长毛地毯"], ContactChannel.WeChat, 31.3160, 120.6330),
+        ("王秀英", "13912345601", "320506", "吴中大道 1188 号 12 幢 1102 室", ["老人家庭"], ContactChannel.Phone, 31.2560, 120.6300),
+        ("李娜", "15012345602", "320505", "狮山路 35 号 2 幢 801 室", [], ContactChannel.Sms, 31.2990, 120.5650),
+        ("刘洋", "18612345603", "320509", "中山南路 1008 号 6 幢 302 室", ["有小孩"], ContactChannel.WeChat, 31.1500, 120.6420),
+        ("陈静", "13712345604", "320583", "前进中路 168 号 9 幢 1501 室", ["养宠物"], ContactChannel.App, 31.3850, 120.9800),
     ];
 
     /// <summary>Units: one in warranty bought on Tmall, one water purifier from JD, one robot vacuum whose main warranty has run out.</summary>
@@ -43,7 +43,7 @@ internal sealed class CustomersDemoSeeder(
             var customer = Customer.Create(tenants.BrandId, p.Name, now);
             var phone = vault.Seal(tenants.BrandId, p.Phone)!;
             customer.AddPhone(phone.Cipher, phone.BlindIndex, phone.Masked, now);
-            customer.AddAddress(regions.PathOf(p.District)!, p.Detail, null, null, now);
+            customer.AddAddress(regions.PathOf(p.District)!, p.Detail, p.Lat, p.Lng, now);
             customer.SetPreferences(p.Channel, true, true, p.Channel == ContactChannel.WeChat);
             customer.Tag(p.Tags);
             db.Add(customer);
