@@ -79,7 +79,11 @@ internal sealed class IntegrationsDemoSeeder(CareLoopDbContext db, PersonalDataP
         await db.SaveChangesAsync(cancellationToken);
         if (configuration["Demo:IntegrationSecret"] is not { Length: >= 16 })
         {
-            logger.LogWarning("Demo integration key {KeyId} created with secret {Secret} (set Demo:IntegrationSecret to choose it).", KeyId, secret);
+            logger.LogWarning(
+                configuration["Demo:IntegrationSecret"] is { Length: > 0 }
+                    ? "Demo integration key {KeyId} created with secret {Secret}: Demo:IntegrationSecret is shorter than 16 characters, so a random one was used."
+                    : "Demo integration key {KeyId} created with secret {Secret} (set Demo:IntegrationSecret, at least 16 characters, to choose it).",
+                KeyId, secret);
         }
     }
 }
