@@ -80,10 +80,8 @@ internal sealed class IntegrationsDemoSeeder(CareLoopDbContext db, PersonalDataP
         if (configuration["Demo:IntegrationSecret"] is not { Length: >= 16 })
         {
             logger.LogWarning(
-                configuration["Demo:IntegrationSecret"] is { Length: > 0 }
-                    ? "Demo integration key {KeyId} created with secret {Secret}: Demo:IntegrationSecret is shorter than 16 characters, so a random one was used."
-                    : "Demo integration key {KeyId} created with secret {Secret} (set Demo:IntegrationSecret, at least 16 characters, to choose it).",
-                KeyId, secret);
+                "Demo integration key {KeyId} created with secret {Secret} (set Demo:IntegrationSecret, at least 16 characters, to choose it; the one set was {Length} characters).",
+                KeyId, secret, configuration["Demo:IntegrationSecret"]?.Length ?? 0);
         }
     }
 }
