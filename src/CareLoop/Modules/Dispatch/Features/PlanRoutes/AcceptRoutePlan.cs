@@ -40,7 +40,7 @@ public sealed class AcceptRoutePlanHandler(
 
         if (plan.Status != RoutePlanStatus.Proposed)
         {
-            return Error.Conflict(NotProposedCode) with { Extensions = new Dictionary<string, object?> { ["status"] = plan.Status.ToString().ToLowerInvariant() } };
+            return Error.Conflict(NotProposedCode) with { Extensions = new Dictionary<string, object?> { ["planStatus"] = plan.Status.ToString().ToLowerInvariant() } };
         }
 
         var document = RoutePlanQueries.Read(plan);
