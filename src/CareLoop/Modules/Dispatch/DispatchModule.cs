@@ -6,6 +6,7 @@ using CareLoop.Modules.Dispatch.Features.PlanRoutes;
 using CareLoop.Modules.Dispatch.Features.Settings;
 using CareLoop.Modules.Dispatch.Domain;
 using CareLoop.Modules.WorkOrders.Contracts;
+using CareLoop.Platform.Demo;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Outbox;
 using CareLoop.Platform.Problems;
@@ -31,6 +32,7 @@ public static class DispatchModule
         services.AddScoped<ComputeRoutePlanHandler>();
         services.AddScoped<AcceptRoutePlanHandler>();
         services.AddScoped<RoutePlanQueries>();
+        services.AddScoped<IDemoSeeder, RouteDayDemoSeeder>();
         services.AddScoped<GrabEscalation>();
         services.AddSingleton(new WorkOrderPagePanel(typeof(DecisionsPanel)));
         services.AddOutboxHandler<WorkOrderCreated, DispatchOnEvents>();

@@ -25,7 +25,7 @@ public sealed record RoutePlanView(
     int AssignedCount, int UnassignedCount, double TravelKm, RoutePlanDocument Plan);
 
 /// <summary>A station someone can plan (one with engineers), for the page's picker.</summary>
-public sealed record PlanStation(Guid Id, string Name);
+public sealed record PlanStation(Guid Id, string Name, int Engineers);
 
 /// <summary>
 /// Computes a station's day-route plan (docs/adr/0017, "In the product"): the station's active engineers on shift,

@@ -25,8 +25,9 @@ public sealed class RoutePlanQueries(CareLoopDbContext db, INetwork network)
     public async Task<IReadOnlyList<PlanStation>> StationsAsync(CancellationToken cancellationToken) =>
         (await network.SnapshotAsync(cancellationToken)).Engineers
             .Where(e => e.IsActive && e.StationId is not null)
-            .Select(e => new PlanStation(e.StationId!.Value, e.StationName))
-            .DistinctBy(s => s.Id).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+            .GroupBy(e => e.StationId!.Value)
+            .Select(g => new PlanStation(g.Key, g.First().StationName, g.Count()))
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
 
     internal static RoutePlanDocument Read(RoutePlan plan) =>
         JsonSerializer.Deserialize<RoutePlanDocument>(plan.Document, ComputeRoutePlanHandler.Json)!;
