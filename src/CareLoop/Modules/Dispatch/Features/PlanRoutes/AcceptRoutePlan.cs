@@ -73,7 +73,7 @@ public sealed class AcceptRoutePlanHandler(
                 eta = midnight + routed.Stop.ServiceStart;
                 if (job.AssigneeId != routed.Engineer.Id)
                 {
-                    var assigned = await desk.StageAssignAsync(job.Id, job.Version, routed.Engineer.Id, actorId, actorName, "route plan", cancellationToken);
+                    var assigned = await desk.StageAssignAsync(job.Id, job.Version, routed.Engineer.Id, actorId, actorName, "路线规划", cancellationToken);
                     if (!assigned.IsSuccess)
                     {
                         return assigned.Error!;
