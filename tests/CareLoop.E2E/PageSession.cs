@@ -30,9 +30,10 @@ public sealed class PageSession : IAsyncDisposable
         UserAgent = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36",
     };
 
-    public static async Task<PageSession> StartAsync(BrowserFixture browser, BrowserNewContextOptions? device = null)
+    public static async Task<PageSession> StartAsync(BrowserFixture browser, BrowserNewContextOptions? device = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = await CareLoopApp.StartAsync(DatabaseKind.Sqlite, startOutbox: false);
+        var app = new CareLoopApp(await TestDatabases.CreateAsync(DatabaseKind.Sqlite), startOutbox: false, settings: settings);
+        app.StartServer();
         var options = device ?? new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } };
         options.BaseURL = app.BaseAddress.ToString();
         options.Locale = "en-US"; // the UI must be Chinese by default whatever the browser's language

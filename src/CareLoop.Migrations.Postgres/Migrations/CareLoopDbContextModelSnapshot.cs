@@ -855,6 +855,53 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.ToTable("GrabOffers", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.Dispatch.Domain.RoutePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcceptedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "StationId", "Date", "CreatedAt");
+
+                    b.ToTable("RoutePlans", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Modules.Integrations.Domain.IntegrationKey", b =>
                 {
                     b.Property<string>("Id")
@@ -1733,6 +1780,9 @@ namespace CareLoop.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("PlannedArrival")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("PreferredEnd")
                         .HasColumnType("timestamp with time zone");

@@ -850,6 +850,53 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.ToTable("GrabOffers", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.Dispatch.Domain.RoutePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcceptedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "StationId", "Date", "CreatedAt");
+
+                    b.ToTable("RoutePlans", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Modules.Integrations.Domain.IntegrationKey", b =>
                 {
                     b.Property<string>("Id")
@@ -1728,6 +1775,9 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PlannedArrival")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("PreferredEnd")
                         .HasColumnType("INTEGER");

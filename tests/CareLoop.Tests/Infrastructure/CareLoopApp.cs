@@ -93,6 +93,7 @@ public sealed class CareLoopApp : WebApplicationFactory<Program>
         {
             builder.UseSetting("Demo:Password", TestEnvironment.DemoPassword);
             builder.UseSetting("Demo:IntegrationSecret", TestEnvironment.IntegrationSecret);
+            builder.UseSetting("Demo:RouteDay", "false"); // tests count on the two base engineers and no demo orders
         }
 
         foreach (var (key, value) in _settings)

@@ -2,9 +2,11 @@ using System.Security.Claims;
 using CareLoop.Modules.Dispatch.Features.AutoDispatch;
 using CareLoop.Modules.Dispatch.Features.Board;
 using CareLoop.Modules.Dispatch.Features.Grab;
+using CareLoop.Modules.Dispatch.Features.PlanRoutes;
 using CareLoop.Modules.Dispatch.Features.Settings;
 using CareLoop.Modules.Dispatch.Domain;
 using CareLoop.Modules.WorkOrders.Contracts;
+using CareLoop.Platform.Demo;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Outbox;
 using CareLoop.Platform.Problems;
@@ -27,6 +29,10 @@ public static class DispatchModule
         services.AddScoped<Dispatcher>();
         services.AddScoped<DispatchBoard>();
         services.AddScoped<GrabPool>();
+        services.AddScoped<ComputeRoutePlanHandler>();
+        services.AddScoped<AcceptRoutePlanHandler>();
+        services.AddScoped<RoutePlanQueries>();
+        services.AddScoped<IDemoSeeder, RouteDayDemoSeeder>();
         services.AddScoped<GrabEscalation>();
         services.AddSingleton(new WorkOrderPagePanel(typeof(DecisionsPanel)));
         services.AddOutboxHandler<WorkOrderCreated, DispatchOnEvents>();
@@ -71,6 +77,7 @@ public static class DispatchModule
                 (await pool.GrabAsync(user, id, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization(Permissions.DispatchGrab)
             .WithSummary("Grab an offered order: the first engineer wins and is assigned; everyone else gets 409 offer_gone.");
+        dispatch.MapRoutePlans();
 
         api.MapGet("/settings/dispatch", (DispatchSettingsHandler handler, CancellationToken ct) => handler.GetAsync(ct))
             .RequireAuthorization(Permissions.DispatchRead).WithTags("Dispatch")

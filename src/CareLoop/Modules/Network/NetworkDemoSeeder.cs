@@ -15,7 +15,7 @@ namespace CareLoop.Modules.Network;
 /// 320507 相城区, 320508 姑苏区, 320509 吴江区, 320583 昆山市), on shift every day 08:00–20:00 so the demo dispatches on
 /// any day. Scripts and tests rely on <c>engineer</c> covering 320508.
 /// </summary>
-internal sealed class NetworkDemoSeeder(CareLoopDbContext db, ITenantContext tenant, IStaffDirectory staff, TimeProvider time) : IDemoSeeder
+internal sealed class NetworkDemoSeeder(CareLoopDbContext db, ITenantContext tenant, IStaffDirectory staff, IConfiguration configuration, TimeProvider time) : IDemoSeeder
 {
     private static readonly (string UserName, string Station, string[] Skills, string[] Districts, int Capacity, double Lat, double Lng)[] Engineers =
     [
@@ -23,11 +23,19 @@ internal sealed class NetworkDemoSeeder(CareLoopDbContext db, ITenantContext ten
         ("engineer2", "苏州吴江服务站", ["water-purifier", "robot-vacuum", "floor-washer"], ["320506", "320509", "320583"], 6, 31.1389, 120.6459),
     ];
 
+    /// <summary>With <c>Demo:RouteDay</c>: two more 姑苏 engineers, so the station's day-route plan has three routes.</summary>
+    private static readonly (string UserName, string[] Skills, string[] Districts, int Capacity, double? Lat, double? Lng)[] RouteDayEngineers =
+    [
+        ("engineer3", ["water-purifier", "robot-vacuum"], ["320505", "320507", "320508"], 5, 31.3265, 120.5870),
+        ("engineer4", ["water-purifier"], ["320507", "320508"], 4, null, null), // no home on file: starts from the station
+    ];
+
     public async Task SeedAsync(DemoTenants tenants, CancellationToken cancellationToken)
     {
         tenant.Set(tenants.BrandId, DemoSeeder.BrandSlug);
         if (await db.Set<EngineerProfile>().AnyAsync(cancellationToken))
         {
+            await SeedRouteDayAsync(cancellationToken);
             return;
         }
 
@@ -58,6 +66,37 @@ internal sealed class NetworkDemoSeeder(CareLoopDbContext db, ITenantContext ten
             profile.PlaceAt(stations[e.Station].Id, e.Station, serviceRadiusKm: null, isActive: true);
             profile.Schedule(everyDay, []);
             profile.Rate(4.8);
+            db.Add(profile);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedRouteDayAsync(cancellationToken);
+    }
+
+    private async Task SeedRouteDayAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue("Demo:RouteDay", false))
+        {
+            return;
+        }
+
+        var station = await db.Set<Station>().FirstOrDefaultAsync(s => s.Name == "苏州姑苏服务站", cancellationToken);
+        var users = (await staff.InRoleAsync(Roles.Engineer, cancellationToken)).ToDictionary(u => u.UserName);
+        var now = time.GetUtcNow();
+        foreach (var e in RouteDayEngineers.Where(e => station is not null && users.ContainsKey(e.UserName)))
+        {
+            var userId = users[e.UserName].Id;
+            if (await db.Set<EngineerProfile>().AnyAsync(p => p.UserId == userId, cancellationToken))
+            {
+                continue;
+            }
+
+            var profile = EngineerProfile.Create(station!.TenantId, userId, station.Name, now);
+            profile.Assign(e.Skills, e.Districts, e.Capacity);
+            profile.LocateHome(e.Lat, e.Lng);
+            profile.PlaceAt(station.Id, station.Name, serviceRadiusKm: null, isActive: true);
+            profile.Schedule(Enumerable.Range(1, 7).Select(d => new Shift(d, new TimeOnly(9, 0), new TimeOnly(18, 0))).ToList(), []);
+            profile.Rate(4.6);
             db.Add(profile);
         }
 

@@ -2,6 +2,7 @@ using CareLoop.Modules.Network.Contracts;
 using CareLoop.Modules.Network.Features.CapacityCalendar;
 using CareLoop.Modules.Network.Features.ListEngineers;
 using CareLoop.Modules.Network.Features.ListProviders;
+using CareLoop.Modules.Network.Features.PlanRoutes;
 using CareLoop.Modules.Network.Features.SaveEngineer;
 using CareLoop.Modules.Network.Features.SaveProvider;
 using CareLoop.Modules.Network.Features.SaveStation;
@@ -22,6 +23,8 @@ public static class NetworkModule
         services.AddScoped<SaveStationHandler>();
         services.AddScoped<CapacityCalendarHandler>();
         services.AddScoped<INetwork, NetworkDirectory>();
+        services.AddSingleton<ITravelTimeSource>(new StraightLineTravelTimes());
+        services.AddScoped<IDayRoutePlanning, DayRoutePlanning>();
         services.AddScoped<IDemoSeeder, NetworkDemoSeeder>();
         return services;
     }

@@ -135,6 +135,24 @@ internal sealed class WorkOrderDesk(
         return new WorkOrderRef(order.Id, order.Number, order.State);
     }
 
+    public async Task<Result<WorkOrderRef>> StagePlannedArrivalAsync(Guid id, long expectedVersion, DateTimeOffset? arrival, CancellationToken cancellationToken)
+    {
+        var tracked = db.Set<WorkOrder>().Local.FirstOrDefault(w => w.Id == id);
+        var order = tracked ?? await db.Set<WorkOrder>().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return Error.NotFound();
+        }
+
+        if (tracked is null && order.Version != expectedVersion)
+        {
+            return Error.Conflict(ErrorCodes.ConcurrencyConflict);
+        }
+
+        order.PlanArrival(arrival);
+        return new WorkOrderRef(order.Id, order.Number, order.State);
+    }
+
     public void AnnounceSaved(Guid id, string action)
     {
         if (db.Set<WorkOrder>().Local.FirstOrDefault(w => w.Id == id) is { } order)

@@ -38,6 +38,13 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration confi
         ("quality", "质量经理 周敏", Roles.QualityManager),
     ];
 
+    /// <summary>Two more engineers for 苏州姑苏服务站, created only with <c>Demo:RouteDay</c> (tests count on two engineers).</summary>
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role)> RouteDayUsers =
+    [
+        ("engineer3", "工程师 王师傅", Roles.Engineer),
+        ("engineer4", "工程师 赵师傅", Roles.Engineer),
+    ];
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         Guid brandId, providerId;
@@ -52,7 +59,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration confi
         var generated = string.IsNullOrEmpty(password);
         password = generated ? GeneratePassword() : password!;
         var created = 0;
-        foreach (var (userName, displayName, role) in BrandUsers)
+        foreach (var (userName, displayName, role) in configuration.GetValue("Demo:RouteDay", false) ? [.. BrandUsers, .. RouteDayUsers] : BrandUsers)
         {
             created += await EnsureUserAsync(brandId, BrandSlug, userName, displayName, role, password, cancellationToken);
         }

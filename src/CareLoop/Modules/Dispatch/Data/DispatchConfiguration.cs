@@ -48,3 +48,16 @@ internal sealed class DispatchSettingsConfiguration : IEntityTypeConfiguration<D
         b.Ignore(s => s.RequiredCertificates);
     }
 }
+
+internal sealed class RoutePlanConfiguration : IEntityTypeConfiguration<RoutePlan>
+{
+    public void Configure(EntityTypeBuilder<RoutePlan> b)
+    {
+        b.ToTable("RoutePlans");
+        b.HasKey(p => p.Id);
+        b.HasIndex(p => new { p.TenantId, p.StationId, p.Date, p.CreatedAt });
+        b.Property(p => p.CreatedByName).HasMaxLength(100);
+        b.Property(p => p.AcceptedByName).HasMaxLength(100);
+        b.Property(p => p.Document).HasColumnType("text"); // a station's day: tens of kilobytes
+    }
+}

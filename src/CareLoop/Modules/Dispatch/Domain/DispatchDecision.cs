@@ -36,6 +36,9 @@ public static class DispatchTriggers
     public const string Manual = "manual";
     public const string Grab = "grab";
     public const string GrabTimeout = "grab_timeout";
+
+    /// <summary>A dispatcher accepted a day-route plan that moved the order to this engineer.</summary>
+    public const string RoutePlan = "route_plan";
 }
 
 /// <summary>The live-update topic of the dispatcher board.</summary>

@@ -41,6 +41,12 @@ public interface IWorkOrderDesk
     Task<Result<WorkOrderRef>> StageAssignAsync(
         Guid id, long expectedVersion, Guid engineerId, Guid? actorId, string actorName, string? reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets the order's planned arrival (from an accepted day-route plan; null clears it) in the caller's unit of work
+    /// without saving, if the order is still at <paramref name="expectedVersion"/> (or already tracked by this unit of work).
+    /// </summary>
+    Task<Result<WorkOrderRef>> StagePlannedArrivalAsync(Guid id, long expectedVersion, DateTimeOffset? arrival, CancellationToken cancellationToken);
+
     /// <summary>Tells live screens (the order's page, the list, the board) that a staged change to the order was saved.</summary>
     void AnnounceSaved(Guid id, string action);
 

@@ -64,6 +64,9 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
 
     public DateTimeOffset? WindowEnd { get; private set; }
 
+    /// <summary>When the engineer is expected on site, from the dispatcher's accepted day-route plan; null: not planned.</summary>
+    public DateTimeOffset? PlannedArrival { get; private set; }
+
     /// <summary>The state a suspension interrupted; <c>Resume</c> returns to it.</summary>
     public WorkOrderState? SuspendedFrom { get; private set; }
 
@@ -172,6 +175,9 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
         PreferredStart = window?.Start.ToUniversalTime();
         PreferredEnd = window?.End.ToUniversalTime();
     }
+
+    /// <summary>A day-route plan was accepted: the engineer's estimated arrival (null when the plan left the job out).</summary>
+    public void PlanArrival(DateTimeOffset? arrival) => PlannedArrival = arrival?.ToUniversalTime();
 
     /// <summary>The customer agreed to pay the quote; a new chargeable line later needs a new approval.</summary>
     public void ApproveQuote(WorkOrderActor actor, string summary, DateTimeOffset now)
