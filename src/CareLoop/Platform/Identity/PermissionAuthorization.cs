@@ -32,4 +32,8 @@ public static class PrincipalExtensions
 
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>The name people know the user by (e.g. 派单员 赵强), for timelines and records; the login name when absent.</summary>
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(Tenancy.CareLoopClaims.DisplayName) ?? user.Identity?.Name ?? "";
 }

@@ -203,7 +203,7 @@ public sealed class Dispatcher(
         }
 
         var actorId = actor.UserId();
-        var actorName = actor.FindFirst(CareLoopClaims.DisplayName)?.Value ?? actor.Identity?.Name ?? "";
+        var actorName = actor.DisplayName();
         var assigned = await desk.StageAssignAsync(workOrderId, request.ExpectedVersion!.Value, engineer.UserId, actorId, actorName, request.Note, cancellationToken);
         if (!assigned.IsSuccess)
         {

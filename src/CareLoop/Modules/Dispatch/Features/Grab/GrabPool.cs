@@ -51,7 +51,7 @@ public sealed class GrabPool(CareLoopDbContext db, ITenantContext tenant, IWorkO
         }
 
         var now = time.GetUtcNow();
-        var name = actor.FindFirst(CareLoopClaims.DisplayName)?.Value ?? actor.Identity?.Name ?? "";
+        var name = actor.DisplayName();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var won = await db.Set<GrabOffer>()
             .Where(o => o.Id == offerId && o.Status == GrabOfferStatus.Open && o.ExpiresAt > now)

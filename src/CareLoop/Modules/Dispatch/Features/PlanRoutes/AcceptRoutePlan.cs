@@ -61,7 +61,7 @@ public sealed class AcceptRoutePlanHandler(
         var midnight = TimeDisplay.ToUtc(document.Date, TimeOnly.MinValue);
         var stops = document.Engineers.SelectMany(e => e.Stops.Select(s => (Engineer: e, Stop: s))).ToDictionary(x => x.Stop.JobId);
         var actorId = actor.UserId();
-        var actorName = actor.Identity?.Name ?? "";
+        var actorName = actor.DisplayName();
         var now = time.GetUtcNow();
         var tenantId = tenant.RequireTenantId();
         var decisions = new List<DispatchDecision>();

@@ -120,7 +120,7 @@ public sealed class ComputeRoutePlanHandler(
         var earlier = await db.Set<RoutePlan>()
             .Where(p => p.StationId == document.StationId && p.Date == date && p.Status == RoutePlanStatus.Proposed).ToListAsync(cancellationToken);
         earlier.ForEach(p => p.Supersede());
-        var plan = RoutePlan.Propose(tenant.RequireTenantId(), document.StationId, date, JsonSerializer.Serialize(document, Json), actor.UserId(), actor.Identity?.Name ?? "", now);
+        var plan = RoutePlan.Propose(tenant.RequireTenantId(), document.StationId, date, JsonSerializer.Serialize(document, Json), actor.UserId(), actor.DisplayName(), now);
         db.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
         return RoutePlanQueries.View(plan, document);
