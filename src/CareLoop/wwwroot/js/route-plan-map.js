@@ -1,50 +1,15 @@
 // The day-route plan on a map (docs/adr/0017, 0019): each engineer's route as a coloured polyline from the start
-// through numbered stops and back, unplanned jobs as grey rings. Offline it draws the same light graticule as the
-// engineers map; a tile layer is added only when Network:MapTiles is configured.
-
-let loading;
-
-function loadLeaflet() {
-  if (window.L) {
-    return Promise.resolve(window.L);
-  }
-
-  loading ??= new Promise((resolve, reject) => {
-    const css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = 'lib/leaflet/leaflet.css';
-    document.head.appendChild(css);
-    const script = document.createElement('script');
-    script.src = 'lib/leaflet/leaflet.js';
-    script.onload = () => resolve(window.L);
-    script.onerror = () => {
-      loading = undefined;
-      reject(new Error('Leaflet is not in wwwroot/lib: was npm available at build time?'));
-    };
-    document.head.appendChild(script);
-  });
-  return loading;
-}
-
-const maps = new WeakMap();
+// through numbered stops and back, unplanned jobs as grey rings, on a tile layer when configured, else a graticule.
+import { createMap, finish, dispose as disposeMap, stationMarker, escape } from './leaflet-base.js';
 
 /** Renders (or re-renders) the plan into element; false when Leaflet could not be loaded. */
 export async function render(element, data) {
-  let L;
-  try {
-    L = await loadLeaflet();
-  } catch (e) {
-    console.warn(e.message);
+  const created = await createMap(element, data);
+  if (!created) {
     return false;
   }
 
-  maps.get(element)?.remove();
-  const map = L.map(element, { attributionControl: Boolean(data.tiles), zoomSnap: 0.25 });
-  maps.set(element, map);
-  if (data.tiles) {
-    L.tileLayer(data.tiles, { maxZoom: 18, attribution: data.attribution || '' }).addTo(map);
-  }
-
+  const { L, map } = created;
   const bounds = L.latLngBounds([]);
   for (const r of data.routes) {
     bounds.extend(r.start);
@@ -52,8 +17,7 @@ export async function render(element, data) {
   }
   for (const u of data.unassigned) bounds.extend([u.lat, u.lng]);
   if (data.station) bounds.extend([data.station.lat, data.station.lng]);
-  if (!bounds.isValid()) bounds.extend([31.3, 120.6]);
-  if (!data.tiles) graticule(L, map, bounds.pad(6));
+  finish(L, map, bounds, data, 0.15, 14);
 
   for (const r of data.routes) {
     const path = [r.start, ...r.stops.map(s => [s.lat, s.lng])];
@@ -76,33 +40,12 @@ export async function render(element, data) {
   }
 
   if (data.station) {
-    const icon = L.divIcon({ className: 'c-map-station-icon', html: '<span class="c-map-station" style="background:#37474f"></span>', iconSize: [18, 18], iconAnchor: [9, 9] });
-    L.marker([data.station.lat, data.station.lng], { icon, keyboard: false, title: data.station.name }).addTo(map)
-      .bindTooltip(escape(data.station.name), { permanent: true, direction: 'right', offset: [8, 0], className: 'c-map-label' });
+    stationMarker(L, map, data.station, '#37474f');
   }
 
-  map.fitBounds(bounds.pad(0.15), { maxZoom: 14 });
-  L.control.scale({ metric: true, imperial: false }).addTo(map);
   return true;
 }
 
 export function dispose(element) {
-  maps.get(element)?.remove();
-  maps.delete(element);
-}
-
-function graticule(L, map, bounds) {
-  const span = Math.max(bounds.getNorth() - bounds.getSouth(), bounds.getEast() - bounds.getWest());
-  const step = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5].find(s => span / s <= 80) ?? 10;
-  const style = { color: '#c5d3d3', weight: 1, interactive: false };
-  for (let lat = Math.floor(bounds.getSouth() / step) * step; lat <= bounds.getNorth(); lat += step) {
-    L.polyline([[lat, bounds.getWest()], [lat, bounds.getEast()]], style).addTo(map);
-  }
-  for (let lng = Math.floor(bounds.getWest() / step) * step; lng <= bounds.getEast(); lng += step) {
-    L.polyline([[bounds.getSouth(), lng], [bounds.getNorth(), lng]], style).addTo(map);
-  }
-}
-
-function escape(text) {
-  return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  disposeMap(element);
 }
