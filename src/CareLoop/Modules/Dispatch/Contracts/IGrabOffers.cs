@@ -12,7 +12,7 @@ public interface IGrabOffers
 {
     Task<Result<IReadOnlyList<PoolOffer>>> OpenForAsync(ClaimsPrincipal engineer, CancellationToken cancellationToken);
 
-    /// <summary>Grabs the offer: the order is assigned to the engineer. Commits its own transaction.</summary>
+    /// <summary>Grabs the offer: the order is assigned to the engineer. Commits its own transaction, with whatever the caller staged in the unit of work.</summary>
     Task<Result<Guid>> GrabAsync(ClaimsPrincipal engineer, Guid offerId, CancellationToken cancellationToken);
 }
 
