@@ -89,7 +89,8 @@ public sealed class MobileJobsTests(BrowserFixture browser)
 
             await page.Context.SetOfflineAsync(false); // back upstairs: the phone resends, then shows the job as it is now
             await Expect(page.GetByTestId("job-state")).ToHaveTextAsync("已接单");
-            Assert.Equal(0, await page.EvaluateAsync<int>("window.careLoopOutbox.pending()"));
+            // The reloaded page may be queried before its scripts ran: wait for the outbox to be there, and empty.
+            await page.WaitForFunctionAsync("() => window.careLoopOutbox && window.careLoopOutbox.pending() === 0");
         });
 
         using var dispatcher = await session.App.ApiAsAsync("dispatcher");
