@@ -2,6 +2,7 @@ using CareLoop.Components;
 using CareLoop.Modules.Catalog;
 using CareLoop.Modules.Customers;
 using CareLoop.Modules.Dispatch;
+using CareLoop.Modules.Field;
 using CareLoop.Modules.Integrations;
 using CareLoop.Modules.Network;
 using CareLoop.Modules.Service;
@@ -53,6 +54,7 @@ builder.Services.AddWorkOrders(builder.Configuration);
 builder.Services.AddService();
 builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddDispatch();
+builder.Services.AddField();
 
 var app = builder.Build();
 
@@ -103,7 +105,8 @@ app.MapApiV1()
     .MapWorkOrders(downloads)
     .MapService()
     .MapIntegrations(downloads)
-    .MapDispatch();
+    .MapDispatch()
+    .MapField();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,5 +1,6 @@
 using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.Customers.Domain;
+using CareLoop.Platform.Auditing;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Results;
 using CareLoop.Platform.Tenancy;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareLoop.Modules.Customers;
 
-internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, UnitWarranty warranty, TimeProvider time) : ICustomerDirectory
+internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, UnitWarranty warranty, IAuditLog audit, TimeProvider time) : ICustomerDirectory
 {
     public async Task<Guid?> FindByPhoneAsync(string phone, CancellationToken cancellationToken)
     {
@@ -83,4 +84,24 @@ internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext ten
         await db.Set<Customer>().AsNoTracking().SelectMany(c => c.Addresses).Where(a => a.Id == addressId) // through the tenant's customers
             .Select(a => new AddressLocation(a.Latitude, a.Longitude, a.DistrictCode))
             .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<JobAddress?> AddressAsync(Guid addressId, CancellationToken cancellationToken) =>
+        await db.Set<Customer>().AsNoTracking().SelectMany(c => c.Addresses).Where(a => a.Id == addressId)
+            .Select(a => new JobAddress(a.DistrictCode, a.CityName, a.DistrictName, a.Detail, a.Latitude, a.Longitude))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<string?> RevealPrimaryPhoneAsync(Guid customerId, string purpose, CancellationToken cancellationToken)
+    {
+        var phone = await db.Set<CustomerPhone>().Where(p => p.CustomerId == customerId)
+            .OrderByDescending(p => p.IsPrimary).FirstOrDefaultAsync(cancellationToken);
+        if (phone is null)
+        {
+            return null;
+        }
+
+        var e164 = vault.Reveal(phone);
+        audit.Record("customer.phone-revealed", nameof(Customer), customerId.ToString(), new { phoneId = phone.Id, phone.Masked, purpose });
+        await db.SaveChangesAsync(cancellationToken);
+        return e164;
+    }
 }

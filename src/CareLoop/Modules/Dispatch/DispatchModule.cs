@@ -29,6 +29,7 @@ public static class DispatchModule
         services.AddScoped<Dispatcher>();
         services.AddScoped<DispatchBoard>();
         services.AddScoped<GrabPool>();
+        services.AddScoped<Contracts.IGrabOffers, GrabOffers>();
         services.AddScoped<ComputeRoutePlanHandler>();
         services.AddScoped<AcceptRoutePlanHandler>();
         services.AddScoped<RoutePlanQueries>();

@@ -24,6 +24,7 @@ public static class WorkOrdersModule
         services.AddScoped<GetWorkOrderHandler>();
         services.AddScoped<ListWorkOrdersHandler>();
         services.AddScoped<TransitionWorkOrderHandler>();
+        services.AddScoped<IEngineerJobs, Features.EngineerJobs.EngineerJobs>();
         services.AddMemoryCache();
         services.AddScoped<SlaSettingsHandler>();
         services.AddScoped<AttachEvidenceHandler>();

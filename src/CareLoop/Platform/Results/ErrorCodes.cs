@@ -47,6 +47,7 @@ public static class ErrorCodes
     public const string UpgradePending = "upgrade_pending";
     public const string OwnRequest = "own_request";
     public const string NoPhone = "no_phone";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string InvalidSignature = "invalid_signature";
     public const string ShopMismatch = "shop_mismatch";
     public const string UnknownBrand = "unknown_brand";

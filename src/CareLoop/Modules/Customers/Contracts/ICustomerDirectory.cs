@@ -26,7 +26,19 @@ public interface ICustomerDirectory
 
     /// <summary>Where a job is: the address's coordinates (null when not geocoded) and district code; null for an unknown address.</summary>
     Task<AddressLocation?> LocationOfAsync(Guid addressId, CancellationToken cancellationToken);
+
+    /// <summary>An address as the engineer at the door needs it (area names, street, coordinates); null for an unknown address.</summary>
+    Task<JobAddress?> AddressAsync(Guid addressId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The customer's primary phone in full (E.164), for the engineer who holds one of the customer's jobs: the caller
+    /// has checked that. Audited (<c>customer.phone-revealed</c>, with <paramref name="purpose"/>) and saved at once;
+    /// null when the customer has no phone.
+    /// </summary>
+    Task<string?> RevealPrimaryPhoneAsync(Guid customerId, string purpose, CancellationToken cancellationToken);
 }
+
+public sealed record JobAddress(string DistrictCode, string CityName, string DistrictName, string Detail, double? Latitude, double? Longitude);
 
 public sealed record AddressLocation(double? Latitude, double? Longitude, string DistrictCode);
 

@@ -1,0 +1,18 @@
+using CareLoop.Modules.Field.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareLoop.Modules.Field.Data;
+
+internal sealed class ActionReceiptConfiguration : IEntityTypeConfiguration<ActionReceipt>
+{
+    public void Configure(EntityTypeBuilder<ActionReceipt> b)
+    {
+        b.ToTable("FieldActionReceipts");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => new { r.TenantId, r.UserId, r.Key }).IsUnique(); // exactly once, however concurrent the resends
+        b.Property(r => r.Key).HasMaxLength(ActionReceipt.KeyMaxLength);
+        b.Property(r => r.Action).HasMaxLength(20);
+        b.Property(r => r.Outcome).HasMaxLength(40);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using CareLoop.Platform.Results;
+
+namespace CareLoop.Modules.WorkOrders.Contracts;
+
+/// <summary>
+/// The signed-in engineer's own jobs, for the mobile pages: what they hold, and the two answers to an assignment.
+/// An order assigned to somebody else does not exist for them (null / not found), as on the work-order API.
+/// </summary>
+public interface IEngineerJobs
+{
+    /// <summary>Open jobs the engineer holds and has not finished on site (assigned, accepted, scheduled, on site), soonest first.</summary>
+    Task<IReadOnlyList<EngineerJob>> MineAsync(ClaimsPrincipal engineer, CancellationToken cancellationToken);
+
+    /// <summary>One of the engineer's jobs (any state); null when there is no such order or it is not theirs.</summary>
+    Task<EngineerJob?> FindMineAsync(ClaimsPrincipal engineer, Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Orders offered in the grab pool, by id: nobody holds them yet, so no owner check (the pool decides who sees them).</summary>
+    Task<IReadOnlyList<EngineerJob>> OfferedAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Accepts or declines (a reason required) through the work-order transition rules, at <paramref name="expectedVersion"/>.
+    /// Saves the caller's unit of work with the move: anything the caller staged commits with it, or not at all.
+    /// </summary>
+    Task<Result<WorkOrderRef>> AnswerAsync(ClaimsPrincipal engineer, Guid id, EngineerAnswer answer, long expectedVersion, string? reason, CancellationToken cancellationToken);
+}
+
+public enum EngineerAnswer
+{
+    Accept,
+    Decline,
+}
+
+/// <summary>A job as the engineer's phone shows it; the appointment is the booked window, else the customer's preferred one.</summary>
+public sealed record EngineerJob(
+    Guid Id, string Number, WorkOrderKind Kind, WorkOrderState State, long Version, string Priority, string Description, Guid CustomerId,
+    Guid? AddressId, string? RegionCode, DateTimeOffset? AppointmentStart, DateTimeOffset? AppointmentEnd, DateTimeOffset? SlaWarnAt,
+    DateTimeOffset? SlaDueAt, Guid? AssigneeId);
