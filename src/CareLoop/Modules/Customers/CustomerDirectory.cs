@@ -80,15 +80,16 @@ internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext ten
         return main is not null && main.Start <= on && on <= main.End;
     }
 
-    public async Task<AddressLocation?> LocationOfAsync(Guid addressId, CancellationToken cancellationToken) =>
-        await db.Set<Customer>().AsNoTracking().SelectMany(c => c.Addresses).Where(a => a.Id == addressId) // through the tenant's customers
-            .Select(a => new AddressLocation(a.Latitude, a.Longitude, a.DistrictCode))
-            .SingleOrDefaultAsync(cancellationToken);
-
-    public async Task<JobAddress?> AddressAsync(Guid addressId, CancellationToken cancellationToken) =>
-        await db.Set<Customer>().AsNoTracking().SelectMany(c => c.Addresses).Where(a => a.Id == addressId)
-            .Select(a => new JobAddress(a.DistrictCode, a.CityName, a.DistrictName, a.Detail, a.Latitude, a.Longitude))
-            .SingleOrDefaultAsync(cancellationToken);
+    public async Task<JobAddress?> AddressOfJobAsync(Guid? addressId, Guid customerId, CancellationToken cancellationToken)
+    {
+        // Through the tenant's customers: the address rows carry no tenant of their own.
+        var addresses = db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId).SelectMany(c => c.Addresses);
+        var chosen = addressId is { } id
+            ? addresses.Where(a => a.Id == id)
+            : addresses.OrderByDescending(a => a.IsDefault).ThenBy(a => a.Id);
+        return await chosen.Select(a => new JobAddress(a.DistrictCode, a.CityName, a.DistrictName, a.Detail, a.Latitude, a.Longitude))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
 
     public async Task<string?> RevealPrimaryPhoneAsync(Guid customerId, string purpose, CancellationToken cancellationToken)
     {

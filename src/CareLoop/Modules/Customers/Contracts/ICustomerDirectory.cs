@@ -24,11 +24,12 @@ public interface ICustomerDirectory
     /// <summary>Whether the unit's main-unit warranty (with approved extensions, voided by a non-transferable sale) covers the date; null for an unknown unit.</summary>
     Task<bool?> UnderWarrantyAsync(Guid unitId, DateOnly on, CancellationToken cancellationToken);
 
-    /// <summary>Where a job is: the address's coordinates (null when not geocoded) and district code; null for an unknown address.</summary>
-    Task<AddressLocation?> LocationOfAsync(Guid addressId, CancellationToken cancellationToken);
-
-    /// <summary>An address as the engineer at the door needs it (area names, street, coordinates); null for an unknown address.</summary>
-    Task<JobAddress?> AddressAsync(Guid addressId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Where a job is, as dispatch and the engineer at the door need it (area names, street, coordinates, null when not
+    /// geocoded): the job's own address, or the customer's default one when the job names none (an order taken by phone);
+    /// null when the customer has no address.
+    /// </summary>
+    Task<JobAddress?> AddressOfJobAsync(Guid? addressId, Guid customerId, CancellationToken cancellationToken);
 
     /// <summary>
     /// The customer's primary phone in full (E.164), for the engineer who holds one of the customer's jobs: the caller
@@ -40,7 +41,6 @@ public interface ICustomerDirectory
 
 public sealed record JobAddress(string DistrictCode, string CityName, string DistrictName, string Detail, double? Latitude, double? Longitude);
 
-public sealed record AddressLocation(double? Latitude, double? Longitude, string DistrictCode);
 
 /// <summary>A registered unit as other modules see it: whose it is, which model, which serial.</summary>
 public sealed record UnitSummary(Guid Id, Guid CustomerId, Guid ModelId, string Sku, string SerialNumber)

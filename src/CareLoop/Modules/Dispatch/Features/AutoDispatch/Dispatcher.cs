@@ -275,7 +275,7 @@ public sealed class Dispatcher(
             category = model.CategoryCode;
         }
 
-        var location = facts.AddressId is { } addressId && await customers.LocationOfAsync(addressId, cancellationToken) is { } address
+        var location = await customers.AddressOfJobAsync(facts.AddressId, facts.CustomerId, cancellationToken) is { } address
             ? GeoPoint.Of(address.Latitude, address.Longitude)
             : null;
         var now = time.GetUtcNow();

@@ -142,7 +142,7 @@ public sealed class ComputeRoutePlanHandler(
         var jobs = new List<PlanJob>();
         foreach (var f in facts)
         {
-            var location = f.AddressId is { } addressId ? await customers.LocationOfAsync(addressId, cancellationToken) : null;
+            var location = await customers.AddressOfJobAsync(f.AddressId, f.CustomerId, cancellationToken);
             var hasPoint = location is { Latitude: not null, Longitude: not null };
             string? skill = null;
             if (f.UnitId is { } unitId && await customers.FindUnitAsync(unitId, cancellationToken) is { } unit)

@@ -64,7 +64,7 @@ public sealed class MyJobsHandler(IEngineerJobs jobs, IGrabOffers pool, ICustome
         {
             var card = await CardAsync(job, null, withAddress: true, cancellationToken);
             var customer = await customers.FindAsync(job.CustomerId, cancellationToken);
-            var address = job.AddressId is { } addressId ? await customers.AddressAsync(addressId, cancellationToken) : null;
+            var address = await customers.AddressOfJobAsync(job.AddressId, job.CustomerId, cancellationToken);
             return new JobView(card, job.Description, customer?.Name, customer?.MaskedPhone, MapLink(address));
         }
 
@@ -92,7 +92,7 @@ public sealed class MyJobsHandler(IEngineerJobs jobs, IGrabOffers pool, ICustome
 
     private async Task<JobCard> CardAsync(EngineerJob job, PoolOffer? offer, bool withAddress, CancellationToken cancellationToken)
     {
-        var address = withAddress && job.AddressId is { } addressId ? await customers.AddressAsync(addressId, cancellationToken) : null;
+        var address = withAddress ? await customers.AddressOfJobAsync(job.AddressId, job.CustomerId, cancellationToken) : null;
         var district = address is not null ? address.CityName + address.DistrictName : DistrictName(job.RegionCode);
         return new JobCard(job.Id, job.Number, job.Kind, job.State, job.Version, job.AppointmentStart, job.AppointmentEnd, district, address?.Detail,
             Badge(job), job.SlaDueAt, offer?.OfferId, offer?.ExpiresAt);
