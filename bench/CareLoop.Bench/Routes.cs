@@ -1,3 +1,4 @@
+using CareLoop.Modules.Network.Contracts;
 using System.Diagnostics;
 using System.Globalization;
 using CareLoop.Modules.Network.Features.PlanRoutes;

@@ -1,3 +1,4 @@
+using CareLoop.Modules.Network.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using CareLoop.Modules.Network.Contracts;
 using CareLoop.Modules.Network.Features.PlanRoutes;
 
 namespace CareLoop.Tests.Modules.Network.RoutePlanning;

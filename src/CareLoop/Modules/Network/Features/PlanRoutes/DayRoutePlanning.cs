@@ -34,5 +34,5 @@ internal sealed class DayRoutePlanning(ITravelTimeSource travel) : IDayRoutePlan
 
     private static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 
-    private static PlanRoutes.GeoPoint Point(Contracts.GeoPoint p) => new(p.Latitude, p.Longitude);
+    private static GeoPoint Point(Contracts.GeoPoint p) => new(p.Latitude, p.Longitude);
 }

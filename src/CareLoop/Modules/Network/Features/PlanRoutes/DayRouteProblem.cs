@@ -1,7 +1,6 @@
-namespace CareLoop.Modules.Network.Features.PlanRoutes;
+using CareLoop.Modules.Network.Contracts;
 
-/// <summary>A point on the map (WGS-84 degrees).</summary>
-public readonly record struct GeoPoint(double Latitude, double Longitude);
+namespace CareLoop.Modules.Network.Features.PlanRoutes;
 
 /// <summary>
 /// An engineer on shift for the day. Times are offsets from the planning day's local midnight, to the second.

@@ -1,3 +1,5 @@
+using CareLoop.Modules.Network.Contracts;
+
 namespace CareLoop.Modules.Network.Features.PlanRoutes;
 
 /// <summary>
@@ -51,7 +53,6 @@ public interface ITravelTimeSource
 /// </summary>
 public sealed class StraightLineTravelTimes : ITravelTimeSource
 {
-    private const double EarthRadiusMetres = 6_371_008.8;
 
     private readonly double _roadFactor;
     private readonly double _metresPerSecond;
@@ -86,14 +87,6 @@ public sealed class StraightLineTravelTimes : ITravelTimeSource
         return new TravelMatrix(n, metres, seconds);
     }
 
-    /// <summary>Great-circle distance in metres.</summary>
-    public static double Haversine(GeoPoint a, GeoPoint b)
-    {
-        var lat1 = double.DegreesToRadians(a.Latitude);
-        var lat2 = double.DegreesToRadians(b.Latitude);
-        var dLat = lat2 - lat1;
-        var dLng = double.DegreesToRadians(b.Longitude - a.Longitude);
-        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(lat1) * Math.Cos(lat2) * Math.Sin(dLng / 2) * Math.Sin(dLng / 2));
-        return 2 * EarthRadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
+    /// <summary>Great-circle distance in metres (<see cref="GeoPoint.KmTo"/>).</summary>
+    public static double Haversine(GeoPoint a, GeoPoint b) => a.KmTo(b) * 1000;
 }
