@@ -45,15 +45,19 @@ public sealed class Dispatcher(
     /// (redelivery, a second node) returns the first decision. Null when there is nothing to dispatch (not waiting,
     /// not an on-site job). Saves.
     /// </summary>
-    public async Task<DispatchDecision?> DispatchAsync(Guid workOrderId, string trigger, CancellationToken cancellationToken)
+    public async Task<DispatchDecision?> DispatchAsync(Guid workOrderId, string trigger, CancellationToken cancellationToken) =>
+        await DispatchAsync(time.GetTimestamp(), workOrderId, await desk.DispatchFactsAsync(workOrderId, cancellationToken), _ => Task.FromResult(trigger), cancellationToken);
+
+    /// <param name="triggerOf">The trigger, once the order's current version is known (a retry numbers itself by it).</param>
+    private async Task<DispatchDecision?> DispatchAsync(
+        long started, Guid workOrderId, DispatchFacts? facts, Func<long, Task<string>> triggerOf, CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
-        var facts = await desk.DispatchFactsAsync(workOrderId, cancellationToken);
         if (facts is null || !facts.IsOnSite || facts.AssigneeId is not null || facts.State is not (WorkOrderState.Created or WorkOrderState.Declined or WorkOrderState.Reopened))
         {
             return null;
         }
 
+        var trigger = await triggerOf(facts.Version);
         if (await db.Set<DispatchDecision>().AsNoTracking()
                 .FirstOrDefaultAsync(d => d.WorkOrderId == workOrderId && d.WorkOrderVersion == facts.Version && d.Trigger == trigger, cancellationToken) is { } earlier)
         {
@@ -107,13 +111,18 @@ public sealed class Dispatcher(
     public async Task<Result<DecisionView>> RetryAsync(Guid workOrderId, CancellationToken cancellationToken)
     {
         // Each retry of the same version is a decision of its own (retry, retry-2, …): the network may have changed in between.
+        var started = time.GetTimestamp();
         var facts = await desk.DispatchFactsAsync(workOrderId, cancellationToken);
-        var earlier = facts is null ? 0 : await db.Set<DispatchDecision>().CountAsync(
-            d => d.WorkOrderId == workOrderId && d.WorkOrderVersion == facts.Version && d.Trigger.StartsWith(DispatchTriggers.Retry), cancellationToken);
-        var trigger = earlier == 0 ? DispatchTriggers.Retry : $"{DispatchTriggers.Retry}-{earlier + 1}";
-        return await DispatchAsync(workOrderId, trigger, cancellationToken) is { } decision
+        return await DispatchAsync(started, workOrderId, facts, RetryTriggerAsync, cancellationToken) is { } decision
             ? ToView(decision, Parse(decision.Explanation))
             : Error.Conflict(ErrorCodes.NotWaiting);
+
+        async Task<string> RetryTriggerAsync(long version)
+        {
+            var earlier = await db.Set<DispatchDecision>().CountAsync(
+                d => d.WorkOrderId == workOrderId && d.WorkOrderVersion == version && d.Trigger.StartsWith(DispatchTriggers.Retry), cancellationToken);
+            return earlier == 0 ? DispatchTriggers.Retry : $"{DispatchTriggers.Retry}-{earlier + 1}";
+        }
     }
 
     /// <summary>The decision the engine would take now, without taking it (the board's "candidates" view).</summary>
