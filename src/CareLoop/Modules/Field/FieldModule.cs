@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CareLoop.Modules.Field.Features.AnswerJob;
 using CareLoop.Modules.Field.Features.CallCustomer;
+using CareLoop.Modules.Field.Features.ExactlyOnce;
 using CareLoop.Modules.Field.Features.MyJobs;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Problems;
@@ -17,6 +18,7 @@ public static class FieldModule
 {
     public static IServiceCollection AddField(this IServiceCollection services)
     {
+        services.AddScoped<ExactlyOnceActions>();
         services.AddScoped<MyJobsHandler>();
         services.AddScoped<AnswerJobHandler>();
         services.AddScoped<CallCustomerHandler>();

@@ -12,7 +12,7 @@ internal sealed class ActionReceiptConfiguration : IEntityTypeConfiguration<Acti
         b.HasKey(r => r.Id);
         b.HasIndex(r => new { r.TenantId, r.UserId, r.Key }).IsUnique(); // exactly once, however concurrent the resends
         b.Property(r => r.Key).HasMaxLength(ActionReceipt.KeyMaxLength);
-        b.Property(r => r.Action).HasMaxLength(20);
-        b.Property(r => r.Outcome).HasMaxLength(40);
+        b.Property(r => r.Action).HasMaxLength(ActionReceipt.ActionMaxLength);
+        b.Property(r => r.Outcome).HasMaxLength(ActionReceipt.OutcomeMaxLength);
     }
 }

@@ -11,6 +11,10 @@ public sealed class ActionReceipt : ITenantOwned
 {
     public const int KeyMaxLength = 64;
 
+    public const int ActionMaxLength = 20;
+
+    public const int OutcomeMaxLength = 40;
+
     private ActionReceipt()
     {
     }
@@ -23,18 +27,18 @@ public sealed class ActionReceipt : ITenantOwned
 
     public string Key { get; private set; } = "";
 
-    /// <summary>accept, decline or grab.</summary>
+    /// <summary>What was done: accept, decline, grab, book, checkIn … (the endpoint's action name).</summary>
     public string Action { get; private set; } = "";
 
     public Guid WorkOrderId { get; private set; }
 
-    /// <summary>The order's state after the action (e.g. <c>accepted</c>).</summary>
+    /// <summary>What came of it: the order's state after a move (e.g. <c>Accepted</c>), or the id the action created.</summary>
     public string Outcome { get; private set; } = "";
 
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Records the outcome the action leads to, before the action's save commits it with the receipt.</summary>
-    public void Settle(CareLoop.Modules.WorkOrders.Contracts.WorkOrderState outcome) => Outcome = outcome.ToString();
+    public void Settle(string outcome) => Outcome = outcome;
 
     public static ActionReceipt For(Guid userId, string key, string action, Guid workOrderId, string outcome, DateTimeOffset at) => new()
     {

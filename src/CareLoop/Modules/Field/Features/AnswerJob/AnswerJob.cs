@@ -1,12 +1,10 @@
-using System.Data.Common;
 using System.Security.Claims;
 using CareLoop.Modules.Dispatch.Contracts;
 using CareLoop.Modules.Field.Domain;
+using CareLoop.Modules.Field.Features.ExactlyOnce;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Platform.Identity;
-using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Results;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareLoop.Modules.Field.Features.AnswerJob;
 
@@ -19,12 +17,8 @@ public sealed record JobActionRequest(string? Action, string? IdempotencyKey, lo
 /// <param name="Replayed">True when the key had been used: nothing was done again, this is the first answer.</param>
 public sealed record JobActionResult(Guid WorkOrderId, string Action, WorkOrderState State, bool Replayed);
 
-/// <summary>
-/// Carries out an action exactly once per idempotency key: the receipt is staged in the unit of work before the
-/// action runs, so the action's own save commits both in one transaction (or neither). A resend finds the receipt and
-/// gets the first answer; two resends racing each other meet at the receipt's unique key, and the loser reads the winner's.
-/// </summary>
-public sealed class AnswerJobHandler(CareLoopDbContext db, IEngineerJobs jobs, IGrabOffers pool, DatabaseProvider provider, TimeProvider time)
+/// <summary>Accept, decline or grab, once per idempotency key (<see cref="ExactlyOnceActions"/>).</summary>
+public sealed class AnswerJobHandler(IEngineerJobs jobs, IGrabOffers pool, ExactlyOnceActions once)
 {
     public const string Accept = "accept";
     public const string Decline = "decline";
@@ -58,35 +52,19 @@ public sealed class AnswerJobHandler(CareLoopDbContext db, IEngineerJobs jobs, I
             return invalid;
         }
 
-        if (await ReceiptAsync(me, key!, cancellationToken) is { } done)
+        var done = await once.RunAsync(me, key!, action!, workOrderId, async receipt =>
         {
-            return Replay(done, action!, workOrderId);
+            var moved = await ActAsync(actor, workOrderId, action!, request, receipt, cancellationToken);
+            return moved.IsSuccess ? moved.Value.ToString() : moved.Error!;
+        }, cancellationToken);
+        if (!done.IsSuccess)
+        {
+            return done.Error!;
         }
 
-        var receipt = ActionReceipt.For(me, key!, action!, workOrderId, "", time.GetUtcNow());
-        db.Add(receipt);
-        try
-        {
-            var result = await ActAsync(actor, workOrderId, action!, request, receipt, cancellationToken);
-            if (result.IsSuccess)
-            {
-                return new JobActionResult(workOrderId, action!, result.Value, Replayed: false);
-            }
-
-            Forget(receipt);
-            // A conflict may be our own twin that got there first: then its answer is ours.
-            return result.Error!.Status == 409 && await ReceiptAsync(me, key!, cancellationToken) is { } twin ? Replay(twin, action!, workOrderId) : result.Error!;
-        }
-        catch (DbUpdateException e) when (e.InnerException is DbException inner && provider.IsUniqueViolation(inner))
-        {
-            db.ChangeTracker.Clear();
-            if (await ReceiptAsync(me, key!, cancellationToken) is { } twin)
-            {
-                return Replay(twin, action!, workOrderId);
-            }
-
-            throw;
-        }
+        return Enum.TryParse<WorkOrderState>(done.Value!.Outcome, out var state)
+            ? new JobActionResult(workOrderId, action!, state, done.Value.Replayed)
+            : Error.Conflict(ErrorCodes.IdempotencyKeyReused);
     }
 
     private async Task<Result<WorkOrderState>> ActAsync(
@@ -105,31 +83,14 @@ public sealed class AnswerJobHandler(CareLoopDbContext db, IEngineerJobs jobs, I
                 return Error.Conflict(ErrorCodes.OfferGone); // taken, expired or withdrawn since the list was shown
             }
 
-            receipt.Settle(WorkOrderState.Assigned);
+            receipt.Settle(nameof(WorkOrderState.Assigned));
             var grabbed = await pool.GrabAsync(actor, request.OfferId!.Value, cancellationToken);
             return grabbed.IsSuccess ? WorkOrderState.Assigned : grabbed.Error!;
         }
 
         var answer = action == Accept ? EngineerAnswer.Accept : EngineerAnswer.Decline;
-        receipt.Settle(answer == EngineerAnswer.Accept ? WorkOrderState.Accepted : WorkOrderState.Declined);
+        receipt.Settle((answer == EngineerAnswer.Accept ? WorkOrderState.Accepted : WorkOrderState.Declined).ToString());
         var moved = await jobs.AnswerAsync(actor, workOrderId, answer, request.ExpectedVersion!.Value, request.Reason, cancellationToken);
         return moved.IsSuccess ? moved.Value!.State : moved.Error!;
-    }
-
-    private Task<ActionReceipt?> ReceiptAsync(Guid userId, string key, CancellationToken cancellationToken) =>
-        db.Set<ActionReceipt>().AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
-
-    private static Result<JobActionResult> Replay(ActionReceipt receipt, string action, Guid workOrderId) =>
-        receipt.Matches(action, workOrderId) && Enum.TryParse<WorkOrderState>(receipt.Outcome, out var state)
-            ? new JobActionResult(workOrderId, action, state, Replayed: true)
-            : Error.Conflict(ErrorCodes.IdempotencyKeyReused);
-
-    private void Forget(ActionReceipt receipt)
-    {
-        var entry = db.Entry(receipt);
-        if (entry.State != EntityState.Detached)
-        {
-            entry.State = EntityState.Detached;
-        }
     }
 }

@@ -1,0 +1,80 @@
+using System.Data.Common;
+using CareLoop.Modules.Field.Domain;
+using CareLoop.Platform.Persistence;
+using CareLoop.Platform.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareLoop.Modules.Field.Features.ExactlyOnce;
+
+/// <summary>An action's outcome, and whether this answer is a replay of the first one (the key had been used).</summary>
+public sealed record Once(string Outcome, bool Replayed);
+
+/// <summary>
+/// Carries out an engineer's action exactly once per idempotency key (ADR 0020), for every action the phone posts
+/// (accept, book, check in, photos, complete, pay …). The receipt is staged in the unit of work before the action
+/// runs, so the action's own save commits both in one transaction (or neither); an action that only stages changes
+/// is saved here. A resend finds the receipt and gets the first answer; two resends racing each other meet at the
+/// receipt's unique key, and the loser reads the winner's.
+/// </summary>
+public sealed class ExactlyOnceActions(CareLoopDbContext db, DatabaseProvider provider, TimeProvider time)
+{
+    /// <param name="act">
+    /// Does the action and returns its outcome (at most <see cref="ActionReceipt.OutcomeMaxLength"/> characters, e.g. the
+    /// order's new state or the id it created). When it saves the unit of work itself it must call
+    /// <see cref="ActionReceipt.Settle(string)"/> with the outcome first, so the receipt commits with it.
+    /// </param>
+    public async Task<Result<Once>> RunAsync(
+        Guid userId, string key, string action, Guid workOrderId, Func<ActionReceipt, Task<Result<string>>> act, CancellationToken cancellationToken)
+    {
+        if (await ReceiptAsync(userId, key, cancellationToken) is { } done)
+        {
+            return Replay(done, action, workOrderId);
+        }
+
+        var receipt = ActionReceipt.For(userId, key, action, workOrderId, "", time.GetUtcNow());
+        db.Add(receipt);
+        try
+        {
+            var result = await act(receipt);
+            if (result.IsSuccess)
+            {
+                if (db.Entry(receipt).State == EntityState.Added)
+                {
+                    receipt.Settle(result.Value!);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                return new Once(result.Value!, Replayed: false);
+            }
+
+            Forget(receipt);
+            // A conflict may be our own twin that got there first: then its answer is ours.
+            return result.Error!.Status == 409 && await ReceiptAsync(userId, key, cancellationToken) is { } twin ? Replay(twin, action, workOrderId) : result.Error!;
+        }
+        catch (DbUpdateException e) when (e.InnerException is DbException inner && provider.IsUniqueViolation(inner))
+        {
+            db.ChangeTracker.Clear();
+            if (await ReceiptAsync(userId, key, cancellationToken) is { } twin)
+            {
+                return Replay(twin, action, workOrderId);
+            }
+
+            throw;
+        }
+    }
+
+    private Task<ActionReceipt?> ReceiptAsync(Guid userId, string key, CancellationToken cancellationToken) =>
+        db.Set<ActionReceipt>().AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
+
+    private static Result<Once> Replay(ActionReceipt receipt, string action, Guid workOrderId) =>
+        receipt.Matches(action, workOrderId) ? new Once(receipt.Outcome, Replayed: true) : Error.Conflict(ErrorCodes.IdempotencyKeyReused);
+
+    private void Forget(ActionReceipt receipt)
+    {
+        var entry = db.Entry(receipt);
+        if (entry.State != EntityState.Detached)
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+}
