@@ -23,7 +23,19 @@ public interface IEngineerJobs
     /// Saves the caller's unit of work with the move: anything the caller staged commits with it, or not at all.
     /// </summary>
     Task<Result<WorkOrderRef>> AnswerAsync(ClaimsPrincipal engineer, Guid id, EngineerAnswer answer, long expectedVersion, string? reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Any other move of the engineer's own job (schedule, reschedule, checkIn, complete …) through the same transition
+    /// rules and checks as the work-order API (business hours, completion evidence, the customer's code). Saves like
+    /// <see cref="AnswerAsync"/>: whatever the caller staged commits with the move, or not at all.
+    /// </summary>
+    Task<Result<WorkOrderRef>> MoveAsync(ClaimsPrincipal engineer, Guid id, EngineerMove move, CancellationToken cancellationToken);
 }
+
+/// <summary>A move the engineer makes: the state machine's action (camelCase) at the version they saw, and what it carries.</summary>
+public sealed record EngineerMove(
+    string Action, long ExpectedVersion, string? Reason = null, DateTimeOffset? WindowStart = null, DateTimeOffset? WindowEnd = null,
+    bool CausedByEngineer = false, double? Latitude = null, double? Longitude = null, string? Barcode = null, string? VerificationCode = null);
 
 public enum EngineerAnswer
 {

@@ -43,6 +43,17 @@ internal sealed class EngineerJobs(CareLoopDbContext db, TransitionWorkOrderHand
         return moved.IsSuccess ? new WorkOrderRef(moved.Value!.Id, moved.Value.Number, moved.Value.State) : moved.Error!;
     }
 
+    public async Task<Result<WorkOrderRef>> MoveAsync(ClaimsPrincipal engineer, Guid id, EngineerMove move, CancellationToken cancellationToken)
+    {
+        var window = move.WindowStart is { } start && move.WindowEnd is { } end ? new AppointmentWindow(start, end) : null;
+        var cause = move.Action is "reschedule" ? (move.CausedByEngineer ? RescheduleCause.Engineer : RescheduleCause.Customer) : (RescheduleCause?)null;
+        var request = new TransitionRequest(
+            move.Action, move.ExpectedVersion, move.Reason, Window: window, Cause: cause, Latitude: move.Latitude, Longitude: move.Longitude,
+            Barcode: move.Barcode, VerificationCode: move.VerificationCode);
+        var moved = await transitions.HandleAsync(engineer, id, request, cancellationToken);
+        return moved.IsSuccess ? new WorkOrderRef(moved.Value!.Id, moved.Value.Number, moved.Value.State) : moved.Error!;
+    }
+
     private static EngineerJob ToJob(WorkOrder w) => new(
         w.Id, w.Number, w.Kind, w.State, w.Version, w.Priority.ToString().ToLowerInvariant(), w.Description, w.CustomerId, w.AddressId, w.RegionCode,
         w.WindowStart ?? w.PreferredStart, w.WindowStart == null ? w.PreferredEnd : w.WindowEnd, w.SlaWarnAt, w.SlaDueAt, w.AssigneeId);
