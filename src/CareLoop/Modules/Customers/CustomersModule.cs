@@ -45,6 +45,7 @@ public static class CustomersModule
         services.AddScoped<ICustomerIntake, CustomerIntake>();
         services.AddScoped<OneTimeCodes>();
         services.AddScoped<ICustomerCodes>(sp => sp.GetRequiredService<OneTimeCodes>());
+        services.AddScoped<IPhoneCodes>(sp => sp.GetRequiredService<OneTimeCodes>());
         services.AddScoped<SendRegistrationCodeHandler>();
         services.AddScoped<SelfRegisterHandler>();
         services.AddScoped<AttachInvoiceHandler>();

@@ -10,9 +10,7 @@ public sealed class PhoneVault(PersonalDataProtector protector)
 
     /// <summary>Null when the input is not a valid phone number.</summary>
     public Sealed? Seal(Guid tenantId, string? input) =>
-        PhoneNumberRules.Normalize(input) is { } e164
-            ? new Sealed(e164, protector.Encrypt(e164), protector.BlindIndex(tenantId, e164), PhoneNumberRules.Mask(e164))
-            : null;
+        protector.SealPhone(tenantId, input) is { } p ? new Sealed(p.E164, p.Cipher, p.BlindIndex, p.Masked) : null;
 
     public string? IndexOf(Guid tenantId, string? input) =>
         PhoneNumberRules.Normalize(input) is { } e164 ? protector.BlindIndex(tenantId, e164) : null;

@@ -3,8 +3,10 @@ using CareLoop.Modules.Field.Features.AnswerJob;
 using CareLoop.Modules.Field.Features.CallCustomer;
 using CareLoop.Modules.Field.Features.ExactlyOnce;
 using CareLoop.Modules.Field.Features.MyJobs;
+using CareLoop.Modules.Field.Features.SignIn;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Problems;
+using CareLoop.Platform.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareLoop.Modules.Field;
@@ -22,11 +24,29 @@ public static class FieldModule
         services.AddScoped<MyJobsHandler>();
         services.AddScoped<AnswerJobHandler>();
         services.AddScoped<CallCustomerHandler>();
+        services.AddScoped<MobileSignInHandler>();
         return services;
     }
 
     public static RouteGroupBuilder MapField(this RouteGroupBuilder api)
     {
+        var signIn = api.MapGroup("/field/sign-in").WithTags("Field").AllowAnonymous().RequireRateLimiting(RateLimiting.Public);
+        signIn.MapPost("/code", async (MobileCodeRequest body, MobileSignInHandler handler, HttpContext http, CancellationToken ct) =>
+                (await handler.SendCodeAsync(body, ct)).ToHttp(http, TypedResults.Ok))
+            .WithSummary("Send a one-time sign-in code to an engineer's mobile ({ tenant, mobile }); the answer is the same whether or not the number is an account's.");
+        signIn.MapPost("/token", async (MobileSignInRequest body, MobileSignInHandler handler, ApiTokenService tokens, HttpContext http, CancellationToken ct) =>
+            {
+                var verified = await handler.VerifyAsync(body, ct);
+                if (!verified.IsSuccess)
+                {
+                    return http.Problem(verified.Error!);
+                }
+
+                var issued = await tokens.IssueSessionAsync(verified.Value!, ct);
+                return TypedResults.Ok(new TokenResponse(issued.AccessToken, "Bearer", issued.ExpiresIn));
+            })
+            .WithSummary("Sign in with { tenant, mobile } and a password or the SMS code: a bearer token (1 hour), as /auth/token gives.");
+
         var field = api.MapGroup("/field/jobs").WithTags("Field").RequireAuthorization(Permissions.MobileUse);
         field.MapGet("/", async (ClaimsPrincipal user, MyJobsHandler jobs, HttpContext http, CancellationToken ct) =>
                 (await jobs.ListAsync(user, ct)).ToHttp(http, TypedResults.Ok))

@@ -25,7 +25,25 @@ public sealed class CredentialCheck(
             return invalid;
         }
 
-        var slug = tenantSlug!.Trim().ToLowerInvariant();
+        var entered = await EnterTenantAsync(tenantSlug!, cancellationToken);
+        if (!entered.IsSuccess)
+        {
+            return entered.Error!;
+        }
+
+        var user = await signIn.UserManager.FindByNameAsync(userName!.Trim());
+        if (user is null)
+        {
+            return new Error(ErrorCodes.InvalidCredentials, StatusCodes.Status401Unauthorized);
+        }
+
+        return await CheckPasswordAsync(user, password!, cancellationToken);
+    }
+
+    /// <summary>Finds the active tenant by its slug and makes it the request's tenant (the user lookups that follow are filtered by it).</summary>
+    public async Task<Result<Guid>> EnterTenantAsync(string tenantSlug, CancellationToken cancellationToken)
+    {
+        var slug = tenantSlug.Trim().ToLowerInvariant();
         var found = await db.Tenants.Where(t => t.Slug == slug && t.IsActive).Select(t => new { t.Id, t.Slug }).SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -33,23 +51,23 @@ public sealed class CredentialCheck(
         }
 
         tenant.Set(found.Id, found.Slug);
-        var user = await signIn.UserManager.FindByNameAsync(userName!.Trim());
-        if (user is null)
-        {
-            return new Error(ErrorCodes.InvalidCredentials, StatusCodes.Status401Unauthorized);
-        }
+        return found.Id;
+    }
 
-        var check = await signIn.CheckPasswordSignInAsync(user, password!, lockoutOnFailure: true);
+    /// <summary>The user's password, with lockout after repeated failures; every failure and lockout audited.</summary>
+    public async Task<Result<StaffUser>> CheckPasswordAsync(StaffUser user, string password, CancellationToken cancellationToken)
+    {
+        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (check.IsLockedOut)
         {
-            audit.Record(found.Id, user.Id, user.UserName!, "auth.locked-out", "StaffUser", user.Id.ToString());
+            audit.Record(user.TenantId, user.Id, user.UserName!, "auth.locked-out", "StaffUser", user.Id.ToString());
             await db.SaveChangesAsync(cancellationToken);
             return new Error(ErrorCodes.AccountLocked, StatusCodes.Status401Unauthorized);
         }
 
         if (!check.Succeeded)
         {
-            audit.Record(found.Id, user.Id, user.UserName!, "auth.sign-in-failed", "StaffUser", user.Id.ToString());
+            audit.Record(user.TenantId, user.Id, user.UserName!, "auth.sign-in-failed", "StaffUser", user.Id.ToString());
             await db.SaveChangesAsync(cancellationToken);
             return new Error(ErrorCodes.InvalidCredentials, StatusCodes.Status401Unauthorized);
         }

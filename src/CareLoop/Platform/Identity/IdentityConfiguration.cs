@@ -14,6 +14,10 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         // Identity makes user names globally unique; CareLoop makes them unique per tenant (docs/adr/0005).
         b.HasIndex(u => u.NormalizedUserName).HasDatabaseName("UserNameIndex").IsUnique(false);
         b.HasIndex(u => new { u.TenantId, u.NormalizedUserName }).IsUnique();
+        b.Property(u => u.MobileCipher).HasMaxLength(200);
+        b.Property(u => u.MobileIndex).HasMaxLength(64);
+        b.Property(u => u.MobileMasked).HasMaxLength(32);
+        b.HasIndex(u => new { u.TenantId, u.MobileIndex }).IsUnique(); // one account per mobile in a tenant (nulls do not collide)
         b.HasOne<Tenancy.Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
     }
 }

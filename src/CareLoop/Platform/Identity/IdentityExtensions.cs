@@ -64,6 +64,18 @@ public static class IdentityExtensions
         o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         o.ExpireTimeSpan = TimeSpan.FromHours(12);
         o.SlidingExpiration = true;
+        // The engineer's phone pages (/m) have their own sign-in page (mobile number, password or SMS code).
+        var redirectToLogin = o.Events.OnRedirectToLogin;
+        o.Events.OnRedirectToLogin = context =>
+        {
+            if (context.Request.Path.StartsWithSegments("/m"))
+            {
+                var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+                context.RedirectUri = context.Request.PathBase + "/m/login?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+            }
+
+            return redirectToLogin(context);
+        };
         o.Events.OnValidatePrincipal = async context =>
         {
             // The security-stamp check loads the user through the tenant filter: give it the cookie's tenant.

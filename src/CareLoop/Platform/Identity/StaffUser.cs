@@ -21,6 +21,15 @@ public sealed class StaffUser : IdentityUser<Guid>, ITenantOwned, IHasDomainEven
 
     public DateTimeOffset? LastSignInAt { get; private set; }
 
+    /// <summary>The staff member's mobile, encrypted (engineers sign in on the phone with it). Identity's own PhoneNumber stays unused: it would be plain text.</summary>
+    public string? MobileCipher { get; private set; }
+
+    /// <summary>The mobile's blind index: finds the account at sign-in without decrypting; unique per tenant.</summary>
+    public string? MobileIndex { get; private set; }
+
+    /// <summary>The mobile as screens show it (<c>138****5678</c>).</summary>
+    public string? MobileMasked { get; private set; }
+
     public IReadOnlyCollection<IDomainEvent> DomainEvents => _events;
 
     public static StaffUser Create(Guid tenantId, string userName, string displayName, string? email, DateTimeOffset now, IReadOnlyList<string> roles)
@@ -42,6 +51,14 @@ public sealed class StaffUser : IdentityUser<Guid>, ITenantOwned, IHasDomainEven
     public void Rename(string displayName) => DisplayName = displayName.Trim();
 
     public void RecordSignIn(DateTimeOffset now) => LastSignInAt = now;
+
+    /// <summary>Sets the mobile (sealed by <see cref="Security.PersonalDataProtector.SealPhone"/>), or clears it with null.</summary>
+    public void SetMobile(Security.SealedPhone? mobile)
+    {
+        MobileCipher = mobile?.Cipher;
+        MobileIndex = mobile?.BlindIndex;
+        MobileMasked = mobile?.Masked;
+    }
 
     public void ClearDomainEvents() => _events.Clear();
 }

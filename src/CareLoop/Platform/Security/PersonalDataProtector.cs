@@ -56,7 +56,17 @@ public sealed class PersonalDataProtector
         return Encoding.UTF8.GetString(plain);
     }
 
+    /// <summary>
+    /// A typed phone number as CareLoop stores it: E.164, encrypted, its blind index (to find it without decrypting) and
+    /// its masked form for screens. Null when the input is not a valid phone number.
+    /// </summary>
+    public SealedPhone? SealPhone(Guid tenantId, string? input) =>
+        PhoneNumberRules.Normalize(input) is { } e164 ? new SealedPhone(e164, Encrypt(e164), BlindIndex(tenantId, e164), PhoneNumberRules.Mask(e164)) : null;
+
     /// <summary>Deterministic per tenant, so the same phone in two tenants does not link them.</summary>
     public string BlindIndex(Guid tenantId, string normalizedValue) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(_indexKey, Encoding.UTF8.GetBytes(tenantId.ToString("N") + ":" + normalizedValue)));
 }
+
+/// <summary>A phone number sealed for storage (see <see cref="PersonalDataProtector.SealPhone"/>).</summary>
+public sealed record SealedPhone(string E164, string Cipher, string BlindIndex, string Masked);

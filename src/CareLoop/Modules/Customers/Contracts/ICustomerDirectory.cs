@@ -67,3 +67,17 @@ public interface ICustomerCodes
     /// <summary>Null when the code is the latest one sent for the purpose and still valid (it is used up); else the error for <paramref name="field"/>.</summary>
     Task<Error?> VerifyCustomerAsync(Guid customerId, string purpose, string? code, string field, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// The same one-time SMS codes to a phone number that is not a customer's (a staff member signing in on the phone):
+/// same rate limits, hashing and five-try lock as <see cref="ICustomerCodes"/>.
+/// </summary>
+public interface IPhoneCodes
+{
+    /// <summary>Sends a code to <paramref name="phone"/> (any format <c>PhoneNumberRules</c> reads); a field error on <c>mobile</c> when it is not a number.</summary>
+    Task<Result<CodeSent>> SendToPhoneAsync(
+        string phone, string purpose, TimeSpan lifetime, string template, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken);
+
+    /// <summary>Null when the code is the latest one sent to the phone for the purpose and still valid (it is used up); else the error for <paramref name="field"/>.</summary>
+    Task<Error?> VerifyPhoneAsync(string phone, string purpose, string? code, string field, CancellationToken cancellationToken);
+}

@@ -15,8 +15,19 @@ namespace CareLoop.Modules.Customers.Features.Codes;
 /// the latest code checked, a wrong try saved even when the caller's request fails, five wrong tries lock the code.
 /// </summary>
 public sealed class OneTimeCodes(CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, ISmsGateway sms, IOptions<SmsOptions> smsOptions, TimeProvider time)
-    : ICustomerCodes
+    : ICustomerCodes, IPhoneCodes
 {
+    public async Task<Result<CodeSent>> SendToPhoneAsync(
+        string phone, string purpose, TimeSpan lifetime, string template, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken) =>
+        vault.Seal(tenant.RequireTenantId(), phone) is { } sealedPhone
+            ? await SendAsync(sealedPhone, purpose, lifetime, template, parameters, cancellationToken)
+            : new Validation().Add("mobile", ErrorCodes.InvalidPhone).ToError()!;
+
+    public Task<Error?> VerifyPhoneAsync(string phone, string purpose, string? code, string field, CancellationToken cancellationToken) =>
+        vault.IndexOf(tenant.RequireTenantId(), phone) is { } index
+            ? VerifyAsync(index, purpose, code, field, cancellationToken)
+            : Task.FromResult(new Validation().Add(field, ErrorCodes.VerificationWrong).ToError());
+
     public async Task<Result<CodeSent>> SendAsync(PhoneVault.Sealed phone, string purpose, TimeSpan lifetime, string template, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

@@ -5,18 +5,20 @@ using CareLoop.Platform.Identity;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Problems;
 using CareLoop.Platform.Results;
+using CareLoop.Modules.Staff.Features.SetMobile;
 using CareLoop.Platform.Tenancy;
 using Microsoft.AspNetCore.Identity;
 
 namespace CareLoop.Modules.Staff.Features.CreateUser;
 
-public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Email, string? Password, IReadOnlyList<string>? Roles);
+/// <param name="Mobile">Optional; an engineer signs in on the phone with it (stored encrypted, unique in the tenant).</param>
+public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Email, string? Password, IReadOnlyList<string>? Roles, string? Mobile = null);
 
 public sealed record CreatedUser(Guid Id, string UserName);
 
 /// <summary>A tenant admin creates a staff account with its roles; account, roles, audit and event commit together.</summary>
 public sealed class CreateUserHandler(
-    CareLoopDbContext db, UserManager<StaffUser> users, ITenantContext tenant, IAuditLog audit, TimeProvider time)
+    CareLoopDbContext db, UserManager<StaffUser> users, ITenantContext tenant, StaffMobiles mobiles, IAuditLog audit, TimeProvider time)
 {
     public async Task<Result<CreatedUser>> HandleAsync(ClaimsPrincipal actor, CreateUserRequest request, CancellationToken cancellationToken)
     {
@@ -61,9 +63,15 @@ public sealed class CreateUserHandler(
             }
         }
 
+        var mobile = mobiles.Seal(request.Mobile, validation);
         if (validation.ToError() is { } invalid)
         {
             return invalid;
+        }
+
+        if (mobile is not null && await mobiles.IsTakenAsync(mobile, exceptUserId: null, cancellationToken))
+        {
+            return Error.Conflict(ErrorCodes.PhoneTaken);
         }
 
         if (await users.FindByNameAsync(request.UserName!.Trim()) is not null)
@@ -73,6 +81,7 @@ public sealed class CreateUserHandler(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = StaffUser.Create(tenant.RequireTenantId(), request.UserName!, request.DisplayName!, request.Email, time.GetUtcNow(), roles);
+        user.SetMobile(mobile);
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
         {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareLoop.Modules.Staff.Features.ListUsers;
 
 public sealed record UserRow(
-    Guid Id, string UserName, string DisplayName, string? Email, IReadOnlyList<string> Roles, bool Locked,
+    Guid Id, string UserName, string DisplayName, string? Email, string? Mobile, IReadOnlyList<string> Roles, bool Locked,
     DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt);
 
 public sealed class ListUsersHandler(CareLoopDbContext db, TimeProvider time)
@@ -46,12 +46,12 @@ public sealed class ListUsersHandler(CareLoopDbContext db, TimeProvider time)
             .OrderByDescending(u => u.CreatedAt)
             .Select(u => new
             {
-                u.Id, u.UserName, u.DisplayName, u.Email, u.LockoutEnd, u.CreatedAt, u.LastSignInAt,
+                u.Id, u.UserName, u.DisplayName, u.Email, u.MobileMasked, u.LockoutEnd, u.CreatedAt, u.LastSignInAt,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .ToListAsync(cancellationToken);
         return list
-            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.Email, u.Roles, u.LockoutEnd > now, u.CreatedAt, u.LastSignInAt))
+            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.Email, u.MobileMasked, u.Roles, u.LockoutEnd > now, u.CreatedAt, u.LastSignInAt))
             .ToList();
     }
 }
