@@ -91,6 +91,7 @@ app.MapCareLoopHealth();
 app.MapApiDocs();
 app.MapCultureSwitch();
 app.MapSignOut();
+app.MapFieldApp();
 
 var downloads = app.MapDownloads();
 app.MapApiV1()

@@ -100,7 +100,7 @@ public sealed class MobileJobsTests(BrowserFixture browser)
     }
 
     /// <summary>A repair for 13912345601's water purifier, opened by the agent and assigned to <c>engineer</c>; returns its number.</summary>
-    private static async Task<string> AssignOrderToEngineerAsync(CareLoopApp app)
+    internal static async Task<string> AssignOrderToEngineerAsync(CareLoopApp app)
     {
         using var agent = await app.ApiAsAsync("agent");
         var customer = (await agent.GetFromJsonAsync<JsonElement>("/api/v1/customers?q=13912345601")).GetProperty("items")[0].GetProperty("id").GetString();

@@ -44,4 +44,45 @@ public sealed class MobileSignInTests(BrowserFixture browser)
             Assert.Contains(cookies, c => c.Name == "careloop.m.tenant" && c.Value == "demo-brand");
         });
     }
+
+    [Fact]
+    public async Task The_phone_app_installs_shows_how_far_each_job_is_and_announces_a_new_assignment()
+    {
+        BrowserFixture.SkipWithoutChromium();
+        var phone = PageSession.Phone;
+        phone.ViewportSize = new ViewportSize { Width = 360, Height = 740 };
+        phone.Permissions = ["geolocation"];
+        phone.Geolocation = new Geolocation { Latitude = 31.30f, Longitude = 120.60f }; // in Suzhou, a few km from the demo customers
+        await using var session = await PageSession.StartAsync(browser, phone);
+        var first = await MobileJobsTests.AssignOrderToEngineerAsync(session.App);
+
+        await session.RunAsync("mobile-app", async page =>
+        {
+            await page.GotoAsync("/m/login");
+            await page.GetByTestId("tenant").FillAsync("demo-brand");
+            await page.GetByTestId("mobile").FillAsync("13800000001");
+            await page.GetByTestId("password").FillAsync(CareLoop.Tests.Infrastructure.TestEnvironment.DemoPassword);
+            await page.GetByTestId("sign-in").TapAsync();
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/m$"));
+
+            // Installable: a manifest in the user's language, and a service worker controlling /m.
+            var manifest = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+                "fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())");
+            Assert.Equal("/m", manifest.GetProperty("start_url").GetString());
+            Assert.Equal("CareLoop 工程师", manifest.GetProperty("name").GetString());
+            Assert.True(await page.EvaluateAsync<bool>("navigator.serviceWorker.ready.then(r => !!r.active)"));
+
+            // How far each job is from here.
+            await Expect(page.GetByTestId("job-" + first).GetByTestId("job-distance")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+(\.\d)? k?m$"));
+
+            // A job assigned while the list is open is announced (the page checks when it comes back to the foreground).
+            var second = await MobileJobsTests.AssignOrderToEngineerAsync(session.App);
+            await page.EvaluateAsync("document.dispatchEvent(new Event('visibilitychange'))");
+            var toast = page.GetByTestId("new-job-toast");
+            await Expect(toast).ToContainTextAsync(second);
+            await session.ScreenshotAsync("mobile-new-job-toast");
+            await toast.TapAsync();
+            await Expect(page.GetByTestId("job-number")).ToHaveTextAsync(second);
+        });
+    }
 }

@@ -7,7 +7,9 @@ using CareLoop.Modules.Field.Features.SignIn;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Problems;
 using CareLoop.Platform.Web;
+using CareLoop.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CareLoop.Modules.Field;
 
@@ -26,6 +28,39 @@ public static class FieldModule
         services.AddScoped<CallCustomerHandler>();
         services.AddScoped<MobileSignInHandler>();
         return services;
+    }
+
+    /// <summary>The phone app's web manifest (installable PWA, ADR 0020), in the user's language.</summary>
+    public static IEndpointRouteBuilder MapFieldApp(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/m/manifest.webmanifest", (IStringLocalizer<SharedResource> t) => TypedResults.Json(
+                new
+                {
+                    name = t["Mobile.App.Name"].Value,
+                    short_name = t["Mobile.App.ShortName"].Value,
+                    start_url = "/m",
+                    scope = "/m",
+                    display = "standalone",
+                    orientation = "portrait",
+                    background_color = "#f3f6f6",
+                    theme_color = "#0b6e69",
+                    icons = new[]
+                    {
+                        new { src = "/icons/careloop-192.png", sizes = "192x192", type = "image/png", purpose = "any maskable" },
+                        new { src = "/icons/careloop-512.png", sizes = "512x512", type = "image/png", purpose = "any maskable" },
+                    },
+                },
+                contentType: "application/manifest+json"))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
+        // The open list page asks this for new assignments (mobile-app.js). The page's own cookie, like /downloads: a
+        // GET with no side effects (the bearer-only API stays free of cookies and CSRF).
+        endpoints.MapGet("/m/jobs.json", async (ClaimsPrincipal user, MyJobsHandler jobs, HttpContext http, CancellationToken ct) =>
+                (await jobs.ListAsync(user, ct)).ToHttp(http, view => TypedResults.Ok(view.Today.Concat(view.Upcoming).Select(j => new { j.Id, j.Number }))))
+            .RequireAuthorization(Permissions.MobileUse)
+            .ExcludeFromDescription();
+        return endpoints;
     }
 
     public static RouteGroupBuilder MapField(this RouteGroupBuilder api)

@@ -23,7 +23,7 @@ public enum SlaBadge
 /// </summary>
 public sealed record JobCard(
     Guid Id, string Number, WorkOrderKind Kind, WorkOrderState State, long Version, DateTimeOffset? Start, DateTimeOffset? End, string? District,
-    string? Address, SlaBadge Sla, DateTimeOffset? SlaDueAt, Guid? OfferId, DateTimeOffset? OfferExpiresAt);
+    string? Address, SlaBadge Sla, DateTimeOffset? SlaDueAt, Guid? OfferId, DateTimeOffset? OfferExpiresAt, double? Latitude = null, double? Longitude = null);
 
 /// <summary>Today: booked for today or earlier, or not booked yet (it needs a call). Upcoming: booked for a later day.</summary>
 public sealed record MyJobsView(IReadOnlyList<JobCard> Today, IReadOnlyList<JobCard> Upcoming, IReadOnlyList<JobCard> Pool);
@@ -95,7 +95,7 @@ public sealed class MyJobsHandler(IEngineerJobs jobs, IGrabOffers pool, ICustome
         var address = withAddress ? await customers.AddressOfJobAsync(job.AddressId, job.CustomerId, cancellationToken) : null;
         var district = address is not null ? address.CityName + address.DistrictName : DistrictName(job.RegionCode);
         return new JobCard(job.Id, job.Number, job.Kind, job.State, job.Version, job.AppointmentStart, job.AppointmentEnd, district, address?.Detail,
-            Badge(job), job.SlaDueAt, offer?.OfferId, offer?.ExpiresAt);
+            Badge(job), job.SlaDueAt, offer?.OfferId, offer?.ExpiresAt, address?.Latitude, address?.Longitude);
     }
 
     private string? DistrictName(string? code) =>
