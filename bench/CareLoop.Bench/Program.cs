@@ -21,6 +21,8 @@ using CareLoop.Bench;
 //   dispatch-run     --url … --password PW --connection CS [--concurrency 8]
 // bench/routes.sh drives this:
 //   routes        --seed N [--seconds 10] [--initial Greedy|CheapestInsertion|Both] [--parameters JSON] [--solutions N] [--neighbours N] [--lambda X] [--jobs 500] [--engineers 50] [--side-km 50]
+// bench/page-budget.sh drives this:
+//   page-budget   --url … --password PW [--runs 5] [--chromium /usr/bin/chromium]
 var options = Options.Parse(args.Skip(1).ToArray());
 return args.FirstOrDefault() switch
 {
@@ -37,11 +39,12 @@ return args.FirstOrDefault() switch
     "dispatch-network" => await Dispatch.NetworkAsync(options),
     "dispatch-run" => await Dispatch.RunAsync(options),
     "routes" => Routes.Run(options),
+    "page-budget" => await PageBudget.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend|intake-batch|dispatch-engine|dispatch-network|dispatch-run|routes --option value …");
+    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend|intake-batch|dispatch-engine|dispatch-network|dispatch-run|routes|page-budget --option value …");
     return 2;
 }
