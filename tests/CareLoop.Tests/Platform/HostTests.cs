@@ -114,7 +114,12 @@ public sealed class ProductionSafetyTests
     {
         await using var database = await TestDatabases.CreateEmptyAsync(DatabaseKind.Sqlite);
         await using var app = new CareLoopApp(database, startOutbox: false, environment: "Production",
-            settings: new Dictionary<string, string?> { ["Security:DataEncryptionKey"] = TestEnvironment.ProductionDataKey });
+            settings: new Dictionary<string, string?>
+            {
+                ["Security:DataEncryptionKey"] = TestEnvironment.ProductionDataKey,
+                ["Payments:WeChat:ApiV3Key"] = System.Security.Cryptography.RandomNumberGenerator.GetHexString(32),
+                ["Payments:WeChat:PlatformPublicKey"] = PlatformPublicKey(),
+            });
         app.StartServer();
 
         var tenants = await app.DbAsync(null, db => db.Tenants.CountAsync());
@@ -122,5 +127,24 @@ public sealed class ProductionSafetyTests
 
         Assert.Equal(0, tenants);
         Assert.Equal(9, roles);
+    }
+
+    [Fact]
+    public async Task Production_refuses_to_start_without_the_merchants_wechat_pay_keys()
+    {
+        await using var database = await TestDatabases.CreateEmptyAsync(DatabaseKind.Sqlite);
+        await using var app = new CareLoopApp(database, startOutbox: false, environment: "Production",
+            settings: new Dictionary<string, string?> { ["Security:DataEncryptionKey"] = TestEnvironment.ProductionDataKey, ["Payments:WeChat:ApiV3Key"] = "changeme" });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.StartServer());
+
+        Assert.Contains("Payments:WeChat:ApiV3Key", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Payments:WeChat:PlatformPublicKey", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static string PlatformPublicKey()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        return rsa.ExportSubjectPublicKeyInfoPem();
     }
 }

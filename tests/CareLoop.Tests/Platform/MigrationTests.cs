@@ -68,6 +68,9 @@ public sealed class MigrateCommandTests
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__CareLoop"] = database.ConnectionString;
         start.Environment["Security__DataEncryptionKey"] = TestEnvironment.ProductionDataKey;
+        start.Environment["Payments__WeChat__ApiV3Key"] = System.Security.Cryptography.RandomNumberGenerator.GetHexString(32);
+        using var platformKey = System.Security.Cryptography.RSA.Create(2048);
+        start.Environment["Payments__WeChat__PlatformPublicKey"] = platformKey.ExportSubjectPublicKeyInfoPem();
 
         using var process = System.Diagnostics.Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CareLoop.Modules.Field.Features.AnswerJob;
 using CareLoop.Modules.Field.Features.CallCustomer;
 using CareLoop.Modules.Field.Features.ExactlyOnce;
+using CareLoop.Modules.Field.Features.FinishJob;
 using CareLoop.Modules.Field.Features.MyJobs;
 using CareLoop.Modules.Field.Features.SignIn;
 using CareLoop.Platform.Identity;
@@ -27,6 +28,7 @@ public static class FieldModule
         services.AddScoped<AnswerJobHandler>();
         services.AddScoped<CallCustomerHandler>();
         services.AddScoped<MobileSignInHandler>();
+        services.AddScoped<FinishJobHandler>();
         return services;
     }
 
@@ -97,6 +99,7 @@ public static class FieldModule
         field.MapPost("/{id:guid}/customer-phone", async (Guid id, ClaimsPrincipal user, CallCustomerHandler handler, HttpContext http, CancellationToken ct) =>
                 (await handler.HandleAsync(user, id, ct)).ToHttp(http, TypedResults.Ok))
             .WithSummary("The customer's full number for my own job (to call); audited.");
+        field.MapFinishJob();
         return api;
     }
 }

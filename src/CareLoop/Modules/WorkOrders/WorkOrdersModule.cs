@@ -25,6 +25,7 @@ public static class WorkOrdersModule
         services.AddScoped<ListWorkOrdersHandler>();
         services.AddScoped<TransitionWorkOrderHandler>();
         services.AddScoped<IEngineerJobs, Features.EngineerJobs.EngineerJobs>();
+        services.AddScoped<IJobFinish, Features.EngineerJobs.JobFinish>();
         services.AddMemoryCache();
         services.AddScoped<SlaSettingsHandler>();
         services.AddScoped<AttachEvidenceHandler>();

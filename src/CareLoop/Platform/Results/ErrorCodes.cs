@@ -84,6 +84,12 @@ public static class ErrorCodes
     public const string ProviderNameTaken = "provider_name_taken";
     public const string StationNameTaken = "station_name_taken";
     public const string EngineerProfileExists = "engineer_profile_exists";
+    public const string PaymentDue = "payment_due";
+    public const string NothingToPay = "nothing_to_pay";
+    public const string CashAmountMismatch = "cash_amount_mismatch";
+    public const string NotificationSignatureInvalid = "notification_signature_invalid";
+    public const string NotificationInvalid = "notification_invalid";
+    public const string NotificationAmountMismatch = "notification_amount_mismatch";
 
     public const string Required = "required";
     public const string TooLong = "too_long";

@@ -8,6 +8,10 @@ public static class SecretsValidator
 {
     public const string DataEncryptionKey = "Security:DataEncryptionKey";
 
+    public const string WeChatPayApiV3Key = "Payments:WeChat:ApiV3Key";
+
+    public const string WeChatPayPlatformPublicKey = "Payments:WeChat:PlatformPublicKey";
+
     /// <summary>The development key from appsettings.Development.json: public, so never accepted elsewhere.</summary>
     public const string DevelopmentDataEncryptionKey = "9e+g1h6g4HdKhGZgvz7F5Q2dMj1Mpy8g6OYQBSAx61Q=";
 
@@ -42,6 +46,18 @@ public static class SecretsValidator
             problems.Add($"{DataEncryptionKey} must be a 32-byte base64 key of this deployment (not the development key).");
         }
 
+        // WeChat Pay (ADR 0023): Development makes its own keys at start; anywhere else they are this merchant's.
+        var apiV3Key = configuration[WeChatPayApiV3Key];
+        if (string.IsNullOrWhiteSpace(apiV3Key) || apiV3Key.Length != 32 || !System.Text.Ascii.IsValid(apiV3Key) || IsKnownDefault(apiV3Key))
+        {
+            problems.Add($"{WeChatPayApiV3Key} must be the merchant's 32-character APIv3 key.");
+        }
+
+        if (!IsRsaPublicKey(configuration[WeChatPayPlatformPublicKey]))
+        {
+            problems.Add($"{WeChatPayPlatformPublicKey} must be WeChat Pay's platform public key (PEM).");
+        }
+
         foreach (var key in new[] { "Demo:Password", "Demo:IntegrationSecret" })
         {
             if (!string.IsNullOrEmpty(configuration[key]))
@@ -59,6 +75,25 @@ public static class SecretsValidator
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("Refusing to start outside Development: " + string.Join(" ", problems));
+        }
+    }
+
+    private static bool IsRsaPublicKey(string? pem)
+    {
+        if (string.IsNullOrWhiteSpace(pem))
+        {
+            return false;
+        }
+
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        try
+        {
+            rsa.ImportFromPem(pem);
+            return rsa.KeySize >= 2048;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

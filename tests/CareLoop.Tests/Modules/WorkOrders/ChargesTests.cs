@@ -30,6 +30,8 @@ public sealed class ChargesTests
         var unapproved = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{expired}/transitions", new { action = "complete", expectedVersion = 5, barcode = "RVX2000000002" }); // the chargeable line withdrew any approval: version 5
         var byEngineer = await engineer.PostAsync($"/api/v1/work-orders/{expired}/charges/approval", null);
         var approved = await agent.PostAsync($"/api/v1/work-orders/{expired}/charges/approval", null);
+        var unpaid = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{expired}/transitions", new { action = "complete", expectedVersion = 6, barcode = "RVX2000000002" });
+        await PayCashAsync(engineer, expired, 17800);
         var completed = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{expired}/transitions",
             new { action = "complete", expectedVersion = 6, barcode = "RVX2000000002", verificationCode = await CompletionCodeTests.SendAsync(app, engineer, expired) });
         var free = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{inWarranty}/transitions",
@@ -45,6 +47,7 @@ public sealed class ChargesTests
         Assert.Equal(["charges:quote_not_approved"], Fields(await ProblemAssert.IsProblemAsync(unapproved, HttpStatusCode.UnprocessableEntity, "validation_failed")));
         await ProblemAssert.IsProblemAsync(byEngineer, HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(["payment:payment_due"], Fields(await ProblemAssert.IsProblemAsync(unpaid, HttpStatusCode.UnprocessableEntity, "validation_failed")));
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, free.StatusCode);
         Assert.False(totals.GetProperty("underWarranty").GetBoolean());
@@ -72,6 +75,7 @@ public sealed class ChargesTests
         var again = await engineer.DeleteAsync($"/api/v1/work-orders/{order}/charges/{line}");
         await agent.PostAsync($"/api/v1/work-orders/{order}/charges/approval", null);
         await engineer.PostAsync($"/api/v1/work-orders/{order}/attachments", EvidenceTests.Photo(EvidenceTests.Jpeg()));
+        await PayCashAsync(engineer, order, 8900);
         var version = (await agent.GetFromJsonAsync<JsonElement>($"/api/v1/work-orders/{order}")).GetProperty("version").GetInt64();
         var completed = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order}/transitions",
             new { action = "complete", expectedVersion = version, barcode = "RVX2000000002", verificationCode = await CompletionCodeTests.SendAsync(app, engineer, order) });
@@ -86,7 +90,7 @@ public sealed class ChargesTests
     }
 
     /// <summary>A repair for the customer's unit, assigned, accepted, scheduled on the next weekday and checked in (version 4).</summary>
-    private static async Task<string> OnSiteAsync(HttpClient agent, HttpClient dispatcher, HttpClient engineer, Guid engineerId, string phone, string serial)
+    internal static async Task<string> OnSiteAsync(HttpClient agent, HttpClient dispatcher, HttpClient engineer, Guid engineerId, string phone, string serial)
     {
         var customer = await CustomerIdAsync(agent, phone);
         var unit = UnitId(await agent.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}"), serial);
@@ -107,5 +111,14 @@ public sealed class ChargesTests
         }
 
         return order;
+    }
+
+    /// <summary>The engineer records the customer paying <paramref name="fen"/> in cash (what completion asks for chargeable work).</summary>
+    internal static async Task PayCashAsync(HttpClient engineer, string order, long fen)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/field/jobs/{order}/cash") { Content = JsonContent.Create(new { amountFen = fen }) };
+        request.Headers.Add("Idempotency-Key", "cash-" + order);
+        var paid = await engineer.SendAsync(request);
+        Assert.True(paid.IsSuccessStatusCode, await paid.Content.ReadAsStringAsync());
     }
 }

@@ -66,6 +66,9 @@ public interface ICustomerCodes
 
     /// <summary>Null when the code is the latest one sent for the purpose and still valid (it is used up); else the error for <paramref name="field"/>.</summary>
     Task<Error?> VerifyCustomerAsync(Guid customerId, string purpose, string? code, string field, CancellationToken cancellationToken);
+
+    /// <summary>The latest code sent to the customer for <paramref name="purpose"/>: wrong tries left, locked or expired; null when none was sent.</summary>
+    Task<CustomerCodeState?> LatestCustomerCodeAsync(Guid customerId, string purpose, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -81,3 +84,5 @@ public interface IPhoneCodes
     /// <summary>Null when the code is the latest one sent to the phone for the purpose and still valid (it is used up); else the error for <paramref name="field"/>.</summary>
     Task<Error?> VerifyPhoneAsync(string phone, string purpose, string? code, string field, CancellationToken cancellationToken);
 }
+/// <param name="Locked">Used up or out of tries: a new code must be sent.</param>
+public sealed record CustomerCodeState(string MaskedPhone, int TriesLeft, bool Locked, bool Expired, DateTimeOffset ExpiresAt);

@@ -106,6 +106,19 @@ public sealed class OneTimeCodes(CareLoopDbContext db, ITenantContext tenant, Ph
             : new Validation().Add("customer", ErrorCodes.NoPhone).ToError();
     }
 
+    public async Task<CustomerCodeState?> LatestCustomerCodeAsync(Guid customerId, string purpose, CancellationToken cancellationToken)
+    {
+        if (await PrimaryPhoneAsync(customerId, cancellationToken) is not { } phone ||
+            await db.Set<PhoneVerification>().AsNoTracking().Where(x => x.PhoneIndex == phone.BlindIndex && x.Purpose == purpose)
+                .OrderByDescending(x => x.CreatedAt).FirstOrDefaultAsync(cancellationToken) is not { } latest)
+        {
+            return null;
+        }
+
+        var left = Math.Max(0, CustomerRules.VerificationMaxAttempts - latest.Attempts);
+        return new CustomerCodeState(phone.Masked, left, left == 0 || latest.UsedAt is not null, time.GetUtcNow() >= latest.ExpiresAt, latest.ExpiresAt);
+    }
+
     private async Task<CustomerPhone?> PrimaryPhoneAsync(Guid customerId, CancellationToken cancellationToken) =>
         await db.Set<CustomerPhone>().AsNoTracking().Where(p => p.CustomerId == customerId)
             .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);

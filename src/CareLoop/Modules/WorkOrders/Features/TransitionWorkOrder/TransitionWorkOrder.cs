@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareLoop.Modules.Customers.Contracts;
+using CareLoop.Modules.Payments.Contracts;
 using CareLoop.Modules.Staff.Contracts;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Modules.WorkOrders.Domain;
@@ -30,7 +31,7 @@ public sealed record TransitionRequest(
 public sealed record TransitionResult(Guid Id, string Number, WorkOrderState State, long Version);
 
 public sealed class TransitionWorkOrderHandler(
-    CareLoopDbContext db, IStaffDirectory staff, ICustomerDirectory customers, SlaSettingsHandler sla, SlaTracker tracker, ChargesHandler charges, CompletionPoliciesHandler completion, ICustomerCodes codes, IAuditLog audit, IChangeFeed changes, TimeProvider time)
+    CareLoopDbContext db, IStaffDirectory staff, ICustomerDirectory customers, SlaSettingsHandler sla, SlaTracker tracker, ChargesHandler charges, CompletionPoliciesHandler completion, ICustomerCodes codes, IPayments payments, IAuditLog audit, IChangeFeed changes, TimeProvider time)
 {
     public async Task<Result<TransitionResult>> HandleAsync(ClaimsPrincipal actor, Guid id, TransitionRequest request, CancellationToken cancellationToken)
     {
@@ -113,7 +114,7 @@ public sealed class TransitionWorkOrderHandler(
 
     /// <summary>
     /// The tenant's completion requirements for the kind: the quote approved, enough photos, a signature, the scanned
-    /// barcode equal to the unit's serial and, last (a wrong try counts), the customer's SMS code.
+    /// barcode equal to the unit's serial, what the customer pays paid (cash or WeChat Pay) and, last (a wrong try counts), the customer's SMS code.
     /// </summary>
     private async Task<Error?> CompletionErrorAsync(WorkOrder order, TransitionRequest request, CancellationToken cancellationToken)
     {
@@ -124,6 +125,10 @@ public sealed class TransitionWorkOrderHandler(
         if (customerPays > 0 && !approved)
         {
             v.Add("charges", ErrorCodes.QuoteNotApproved, customerPays / 100m);
+        }
+        else if (customerPays > 0 && (await payments.OfOrderAsync(order.Id, cancellationToken)).PaidFen < customerPays)
+        {
+            v.Add("payment", ErrorCodes.PaymentDue, customerPays / 100m);
         }
 
         var evidence = await db.Set<WorkOrderAttachment>().Where(a => a.WorkOrderId == order.Id).GroupBy(a => a.Kind)
