@@ -3,6 +3,7 @@ using CareLoop.Modules.Field.Features.AnswerJob;
 using CareLoop.Modules.Field.Features.CallCustomer;
 using CareLoop.Modules.Field.Features.ExactlyOnce;
 using CareLoop.Modules.Field.Features.MyJobs;
+using CareLoop.Modules.Field.Features.WorkJob;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Problems;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,7 @@ public static class FieldModule
         services.AddScoped<MyJobsHandler>();
         services.AddScoped<AnswerJobHandler>();
         services.AddScoped<CallCustomerHandler>();
+        services.AddScoped<WorkJobHandler>();
         return services;
     }
 
@@ -42,6 +44,7 @@ public static class FieldModule
         field.MapPost("/{id:guid}/customer-phone", async (Guid id, ClaimsPrincipal user, CallCustomerHandler handler, HttpContext http, CancellationToken ct) =>
                 (await handler.HandleAsync(user, id, ct)).ToHttp(http, TypedResults.Ok))
             .WithSummary("The customer's full number for my own job (to call); audited.");
+        field.MapWorkJob();
         return api;
     }
 }

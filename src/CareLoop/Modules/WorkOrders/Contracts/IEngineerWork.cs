@@ -39,6 +39,12 @@ public interface IEngineerWork
     Task<Result<WorkOrderRef>> RecordBarcodeAsync(ClaimsPrincipal engineer, Guid id, string? barcode, bool manual, string? reason, CancellationToken cancellationToken);
 }
 
+public static class EngineerWorkLimits
+{
+    /// <summary>The largest photo the server takes (the evidence limit); the phone downscales until its photos fit.</summary>
+    public const long MaxPhotoBytes = Features.AttachEvidence.AttachEvidenceHandler.MaxBytes;
+}
+
 public enum WorkFee
 {
     Labour = 2,

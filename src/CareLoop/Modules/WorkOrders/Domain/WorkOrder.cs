@@ -205,7 +205,7 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
         FaultCodeId = faultCodeId;
         FaultCode = faultCode.Trim();
         DiagnosisNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
-        _timeline.Add(TimelineEntry.Create(Id, now, actor, "diagnose", State, State, FaultCode, null));
+        _timeline.Add(TimelineEntry.Create(Id, now, actor, "recordFault", State, State, FaultCode, null));
     }
 
     /// <summary>
@@ -216,7 +216,7 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
     {
         ScannedBarcode = barcode.Trim().ToUpperInvariant();
         BarcodeManualReason = string.IsNullOrWhiteSpace(manualReason) ? null : manualReason.Trim();
-        _timeline.Add(TimelineEntry.Create(Id, now, actor, "scan", State, State, BarcodeManualReason, new TransitionInput(Barcode: ScannedBarcode)));
+        _timeline.Add(TimelineEntry.Create(Id, now, actor, "recordBarcode", State, State, BarcodeManualReason, new TransitionInput(Barcode: ScannedBarcode)));
     }
 
     /// <summary>A line on the timeline for something that is not a move (an SLA upgrade asked for or decided).</summary>

@@ -9,10 +9,12 @@ using CareLoop.Modules.WorkOrders.Features.ServicePrices;
 using CareLoop.Platform.Auditing;
 using CareLoop.Platform.Files;
 using CareLoop.Platform.Identity;
+using CareLoop.Platform.Localization;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Realtime;
 using CareLoop.Platform.Results;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CareLoop.Modules.WorkOrders.Features.EngineerWork;
 
@@ -23,7 +25,7 @@ namespace CareLoop.Modules.WorkOrders.Features.EngineerWork;
 /// </summary>
 internal sealed class EngineerWork(
     CareLoopDbContext db, ChargesHandler charges, AttachEvidenceHandler evidence, CompletionPoliciesHandler completion, ServicePricesHandler prices,
-    ICustomerDirectory customers, IAuditLog audit, IChangeFeed changes, TimeProvider time) : IEngineerWork
+    ICustomerDirectory customers, IAuditLog audit, IChangeFeed changes, IStringLocalizer<SharedResource> localizer, TimeProvider time) : IEngineerWork
 {
     public const int BarcodeMaxLength = 64;
 
@@ -64,7 +66,7 @@ internal sealed class EngineerWork(
         var label = faultCode.Length > WorkOrderRules.FaultCodeMaxLength ? faultCode[..WorkOrderRules.FaultCodeMaxLength] : faultCode;
         order.Diagnose(WorkOrderActors.From(engineer), faultCodeId, label, notes, time.GetUtcNow());
         audit.Record("work-order.diagnosed", nameof(WorkOrder), order.Id.ToString(), new { faultCodeId, FaultCode = label });
-        return await SaveAsync(order, "diagnose", cancellationToken);
+        return await SaveAsync(order, "recordFault", cancellationToken);
     }
 
     public async Task<Result<WorkOrderRef>> AddPartAsync(
@@ -100,7 +102,7 @@ internal sealed class EngineerWork(
         }
 
         var price = await prices.ForKindAsync(found.Value!.Kind, cancellationToken);
-        var description = kind == ChargeKind.Labour ? "labour" : "visitFee"; // shown through WorkOrders.Charge.* resources
+        var description = localizer["WorkOrders.Kind." + found.Value!.Kind].Value; // the line's kind says labour or visit fee; this says for what job
         var added = await charges.AddAsync(engineer, id, new AddChargeRequest(kind, description, 1, kind == ChargeKind.Labour ? price.LabourFen : price.VisitFeeFen), cancellationToken);
         return added.IsSuccess ? Ref(found.Value!) : added.Error!;
     }
@@ -160,7 +162,7 @@ internal sealed class EngineerWork(
 
         order.RecordScan(WorkOrderActors.From(engineer), scanned!, manual ? reason : null, time.GetUtcNow());
         audit.Record("work-order.barcode-recorded", nameof(WorkOrder), order.Id.ToString(), new { Barcode = scanned, manual, reason, bound = unit.IsSerialPending });
-        return await SaveAsync(order, "scan", cancellationToken);
+        return await SaveAsync(order, "recordBarcode", cancellationToken);
     }
 
     /// <summary>Work is recorded once the engineer has accepted the job and until they complete it.</summary>
