@@ -109,6 +109,16 @@ public sealed class MobileWorkTests(BrowserFixture browser)
             await Expect(page.GetByTestId("photo-item")).ToHaveAttributeAsync("data-state", "done");
             await Expect(page.GetByTestId("photo-count")).ToHaveTextAsync("1 / 1");
 
+            // Offline, the next photo waits in IndexedDB; back online it goes up by itself, once.
+            await page.Context.SetOfflineAsync(true);
+            await page.GetByTestId("photo-input").SetInputFilesAsync(new FilePayload { Name = "site-2.jpg", MimeType = "image/jpeg", Buffer = photo });
+            await Expect(page.GetByTestId("photo-item").Nth(1)).ToHaveAttributeAsync("data-state", "queued");
+            Assert.Equal(1, await page.EvaluateAsync<int>("window.careLoopWork.pending()"));
+            await page.Context.SetOfflineAsync(false);
+            await Expect(page.GetByTestId("photo-item").Nth(1)).ToHaveAttributeAsync("data-state", "done");
+            await Expect(page.GetByTestId("photo-count")).ToHaveTextAsync("2 / 1");
+            Assert.Equal(0, await page.EvaluateAsync<int>("window.careLoopWork.pending()"));
+
             // 4. The barcode read from a photo: another unit's serial is refused with both values, the right one accepted.
             var wrong = Convert.FromBase64String(await page.EvaluateAsync<string>(QrPng, "WP6999999999"));
             await page.GetByTestId("barcode-file").SetInputFilesAsync(new FilePayload { Name = "label.png", MimeType = "image/png", Buffer = wrong });
@@ -118,7 +128,7 @@ public sealed class MobileWorkTests(BrowserFixture browser)
             await page.GetByTestId("barcode-file").SetInputFilesAsync(new FilePayload { Name = "label.png", MimeType = "image/png", Buffer = right });
             await Expect(page.GetByTestId("work-done")).ToHaveTextAsync("条码已确认");
             await Expect(page.GetByTestId("barcode-accepted")).ToContainTextAsync("WP6000000001");
-            await Expect(page.GetByTestId("photo-count")).ToHaveTextAsync("1 / 1");
+            await Expect(page.GetByTestId("photo-count")).ToHaveTextAsync("2 / 1");
             Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the work screen fits 360 px without sideways scrolling");
             await session.ScreenshotAsync("mobile-work");
         });
@@ -127,7 +137,7 @@ public sealed class MobileWorkTests(BrowserFixture browser)
         var view = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/work-orders/{order}");
         Assert.Equal("WP6000000001", view.GetProperty("scannedBarcode").GetString());
         Assert.StartsWith("S02-C02-R02", view.GetProperty("faultCode").GetString());
-        Assert.Single(view.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(2, view.GetProperty("attachments").GetArrayLength());
     }
 
     /// <summary>An on-site repair of 13912345601's water purifier (WP6000000001, under warranty), assigned to and accepted by <c>engineer</c>.</summary>
