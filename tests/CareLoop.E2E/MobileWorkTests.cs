@@ -140,6 +140,48 @@ public sealed class MobileWorkTests(BrowserFixture browser)
         Assert.Equal(2, view.GetProperty("attachments").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Without_javascript_a_photo_and_a_typed_in_barcode_are_plain_form_posts()
+    {
+        BrowserFixture.SkipWithoutChromium();
+        var phone = SmallPhone;
+        phone.JavaScriptEnabled = false;
+        await using var session = await PageSession.StartAsync(browser, phone);
+        var order = await AcceptedRepairAsync(session.App);
+        var photo = EvidencePhoto();
+
+        await session.RunAsync("mobile-work-nojs", async page =>
+        {
+            await page.GotoAsync("/login?ReturnUrl=%2Fm");
+            await page.GetByTestId("tenant").FillAsync("demo-brand");
+            await page.GetByTestId("username").FillAsync("engineer");
+            await page.GetByTestId("password").FillAsync(TestEnvironment.DemoPassword);
+            await page.GetByTestId("sign-in").TapAsync();
+            await page.WaitForURLAsync(new Regex("/m$"));
+            await page.GotoAsync($"/m/jobs/{order}/work");
+
+            await page.GetByTestId("photo-input").SetInputFilesAsync(new FilePayload { Name = "site.png", MimeType = "image/png", Buffer = photo });
+            await page.Locator("[data-photo-send]").TapAsync();
+            await Expect(page.GetByTestId("work-done")).ToHaveTextAsync("照片已上传");
+            await Expect(page.GetByTestId("photo-count")).ToHaveTextAsync("1 / 1");
+
+            await page.GetByTestId("barcode-manual-open").TapAsync();
+            await page.GetByTestId("barcode-value").FillAsync("WP6000000001");
+            await page.GetByTestId("barcode-manual").CheckAsync();
+            await page.GetByTestId("save-barcode").TapAsync();
+            await Expect(page.GetByTestId("barcode-error")).ToBeVisibleAsync(); // typed in without a reason
+            await page.GetByTestId("barcode-value").FillAsync("WP6000000001");
+            await page.GetByTestId("barcode-manual").CheckAsync();
+            await page.GetByTestId("barcode-reason").FillAsync("标签磨损无法扫描");
+            await page.GetByTestId("save-barcode").TapAsync();
+            await Expect(page.GetByTestId("barcode-accepted")).ToContainTextAsync("标签磨损无法扫描");
+        });
+    }
+
+    /// <summary>A small PNG (the no-JS page posts the camera's file as it is; the server re-encodes it).</summary>
+    private static byte[] EvidencePhoto() => Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGNwaDiAFTEMLQkAYvNgAXSglMMAAAAASUVORK5CYII=");
+
     /// <summary>An on-site repair of 13912345601's water purifier (WP6000000001, under warranty), assigned to and accepted by <c>engineer</c>.</summary>
     private static async Task<Guid> AcceptedRepairAsync(CareLoopApp app)
     {
