@@ -1644,6 +1644,25 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.ToTable("CompletionPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.ServicePrice", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LabourFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("VisitFeeFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TenantId", "Kind");
+
+                    b.ToTable("ServicePrices", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1852,6 +1871,10 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("BarcodeManualReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1868,6 +1891,17 @@ namespace CareLoop.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DiagnosisNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FaultCode")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("FaultCodeId")
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("IsRepeatRepair")
                         .HasColumnType("boolean");

@@ -1639,6 +1639,25 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.ToTable("CompletionPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.ServicePrice", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LabourFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VisitFeeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Kind");
+
+                    b.ToTable("ServicePrices", (string)null);
+                });
+
             modelBuilder.Entity("CareLoop.Modules.WorkOrders.Domain.SlaAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1847,6 +1866,10 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BarcodeManualReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -1862,6 +1885,17 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiagnosisNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaultCode")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FaultCodeId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsRepeatRepair")

@@ -38,6 +38,14 @@ internal sealed class CatalogDirectory(CareLoopDbContext db) : ICatalog
     public async Task<IReadOnlyList<CategoryInfo>> CategoriesAsync(CancellationToken cancellationToken) =>
         await db.Set<ProductCategory>().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).Select(c => new CategoryInfo(c.Code, c.Name)).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<FaultCodeInfo>> FaultCodesAsync(Guid categoryId, CancellationToken cancellationToken) =>
+        await db.Set<FaultCode>().AsNoTracking().Where(f => f.CategoryId == categoryId && f.IsActive).OrderBy(f => f.Code)
+            .Select(f => new FaultCodeInfo(f.Id, f.ParentId, (int)f.Level, f.Code, f.Name)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<PartInfo>> PartsAsync(Guid modelId, CancellationToken cancellationToken) =>
+        await db.Set<ProductModel>().AsNoTracking().Where(m => m.Id == modelId).SelectMany(m => m.Parts).OrderBy(p => p.Code)
+            .Select(p => new PartInfo(p.Id, p.Code, p.Name, p.ListPriceFen, p.IsWearPart)).ToListAsync(cancellationToken);
+
     private Task<WarrantyPolicy?> PolicyAsync(Guid modelId, CancellationToken cancellationToken) =>
         db.Set<ProductModel>().Where(m => m.Id == modelId).Select(m => (WarrantyPolicy?)m.Warranty).SingleOrDefaultAsync(cancellationToken);
 

@@ -5,6 +5,7 @@ using CareLoop.Modules.Field.Features.ExactlyOnce;
 using CareLoop.Modules.Field.Features.FinishJob;
 using CareLoop.Modules.Field.Features.MyJobs;
 using CareLoop.Modules.Field.Features.SignIn;
+using CareLoop.Modules.Field.Features.WorkJob;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Problems;
 using CareLoop.Platform.Web;
@@ -29,6 +30,7 @@ public static class FieldModule
         services.AddScoped<CallCustomerHandler>();
         services.AddScoped<MobileSignInHandler>();
         services.AddScoped<FinishJobHandler>();
+        services.AddScoped<WorkJobHandler>();
         return services;
     }
 
@@ -100,6 +102,7 @@ public static class FieldModule
                 (await handler.HandleAsync(user, id, ct)).ToHttp(http, TypedResults.Ok))
             .WithSummary("The customer's full number for my own job (to call); audited.");
         field.MapFinishJob();
+        field.MapWorkJob();
         return api;
     }
 }

@@ -7,6 +7,7 @@ using CareLoop.Modules.WorkOrders.Features.CreateWorkOrder;
 using CareLoop.Modules.WorkOrders.Features.EvaluateSla;
 using CareLoop.Modules.WorkOrders.Features.GetWorkOrder;
 using CareLoop.Modules.WorkOrders.Features.ListWorkOrders;
+using CareLoop.Modules.WorkOrders.Features.ServicePrices;
 using CareLoop.Modules.WorkOrders.Features.SlaSettings;
 using CareLoop.Modules.WorkOrders.Features.SlaUpgrades;
 using CareLoop.Modules.WorkOrders.Features.TransitionWorkOrder;
@@ -26,6 +27,8 @@ public static class WorkOrdersModule
         services.AddScoped<TransitionWorkOrderHandler>();
         services.AddScoped<IEngineerJobs, Features.EngineerJobs.EngineerJobs>();
         services.AddScoped<IJobFinish, Features.EngineerJobs.JobFinish>();
+        services.AddScoped<IEngineerWork, Features.EngineerWork.EngineerWork>();
+        services.AddScoped<ServicePricesHandler>();
         services.AddMemoryCache();
         services.AddScoped<SlaSettingsHandler>();
         services.AddScoped<AttachEvidenceHandler>();
@@ -61,6 +64,7 @@ public static class WorkOrdersModule
         api.MapSlaSettings();
         api.MapSlaUpgrades();
         api.MapCompletionPolicies();
+        api.MapServicePrices();
         return api;
     }
 }

@@ -65,6 +65,9 @@ public static class ErrorCodes
     public const string OutsideBusinessHours = "outside_business_hours";
     public const string TooFewPhotos = "too_few_photos";
     public const string BarcodeMismatch = "barcode_mismatch";
+    public const string SerialMismatch = "serial_mismatch";
+    public const string FaultCodeNotForUnit = "fault_code_not_for_unit";
+    public const string PartNotInBom = "part_not_in_bom";
     public const string QuoteNotApproved = "quote_not_approved";
     public const string UnknownUnit = "unknown_unit";
     public const string UnknownCustomer = "unknown_customer";

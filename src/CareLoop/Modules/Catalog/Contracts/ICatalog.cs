@@ -21,7 +21,18 @@ public interface ICatalog
 
     /// <summary>The tenant's product categories in display order: their codes (lower case) are what skills and contracts name.</summary>
     Task<IReadOnlyList<CategoryInfo>> CategoriesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The active nodes of a category's fault tree (symptom 1 → component 2 → cause 3), by code: parents before children.</summary>
+    Task<IReadOnlyList<FaultCodeInfo>> FaultCodesAsync(Guid categoryId, CancellationToken cancellationToken);
+
+    /// <summary>A model's BOM: its spare parts with list prices, by code (empty for an unknown model).</summary>
+    Task<IReadOnlyList<PartInfo>> PartsAsync(Guid modelId, CancellationToken cancellationToken);
 }
+
+/// <summary>A fault-tree node; <paramref name="Level"/> 1 symptom, 2 component, 3 cause.</summary>
+public sealed record FaultCodeInfo(Guid Id, Guid? ParentId, int Level, string Code, string Name);
+
+public sealed record PartInfo(Guid Id, string Code, string Name, long ListPriceFen, bool IsWearPart);
 
 public sealed record CategoryInfo(string Code, string Name);
 

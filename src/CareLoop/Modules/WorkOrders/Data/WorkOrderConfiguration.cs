@@ -17,6 +17,9 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.Property(w => w.Number).HasMaxLength(20);
         b.Property(w => w.Description).HasMaxLength(2000);
         b.Property(w => w.ScannedBarcode).HasMaxLength(64);
+        b.Property(w => w.BarcodeManualReason).HasMaxLength(WorkOrderRules.ReasonMaxLength);
+        b.Property(w => w.FaultCode).HasMaxLength(WorkOrderRules.FaultCodeMaxLength);
+        b.Property(w => w.DiagnosisNotes).HasMaxLength(WorkOrderRules.DiagnosisNotesMaxLength);
         b.Ignore(w => w.Window);
         b.Ignore(w => w.IsOpen);
         b.Ignore(w => w.DomainEvents);
@@ -128,6 +131,15 @@ internal sealed class CompletionPolicyConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CompletionPolicy> b)
     {
         b.ToTable("CompletionPolicies");
+        b.HasKey(p => new { p.TenantId, p.Kind });
+    }
+}
+
+internal sealed class ServicePriceConfiguration : IEntityTypeConfiguration<ServicePrice>
+{
+    public void Configure(EntityTypeBuilder<ServicePrice> b)
+    {
+        b.ToTable("ServicePrices");
         b.HasKey(p => new { p.TenantId, p.Kind });
     }
 }

@@ -87,6 +87,17 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
     /// <summary>The unit's barcode as the engineer scanned it on completion (checked against the serial).</summary>
     public string? ScannedBarcode { get; private set; }
 
+    /// <summary>Why the barcode was typed in rather than scanned (unreadable label …); null when it was scanned.</summary>
+    public string? BarcodeManualReason { get; private set; }
+
+    /// <summary>The catalog fault code the engineer diagnosed (symptom, component or cause node of the unit's category).</summary>
+    public Guid? FaultCodeId { get; private set; }
+
+    /// <summary>The diagnosed fault as it read then (code and path of names), so the order shows it without the catalog.</summary>
+    public string? FaultCode { get; private set; }
+
+    public string? DiagnosisNotes { get; private set; }
+
     /// <summary>The earliest 80 % warning among the clocks still running (null: none running or all paused); kept by <see cref="Sla.SlaSnapshot"/>.</summary>
     public DateTimeOffset? SlaWarnAt { get; private set; }
 
@@ -187,6 +198,26 @@ public sealed class WorkOrder : ITenantOwned, IVersioned, IHasDomainEvents
     }
 
     public void QuoteChanged() => QuoteApprovedAt = null;
+
+    /// <summary>The engineer's diagnosis on site: the fault (checked against the unit's category by the caller) and notes.</summary>
+    public void Diagnose(WorkOrderActor actor, Guid faultCodeId, string faultCode, string? notes, DateTimeOffset now)
+    {
+        FaultCodeId = faultCodeId;
+        FaultCode = faultCode.Trim();
+        DiagnosisNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        _timeline.Add(TimelineEntry.Create(Id, now, actor, "recordFault", State, State, FaultCode, null));
+    }
+
+    /// <summary>
+    /// The unit's barcode accepted on site (equal to the serial, or the serial of a new installation), before completion;
+    /// <paramref name="manualReason"/> when it had to be typed in.
+    /// </summary>
+    public void RecordScan(WorkOrderActor actor, string barcode, string? manualReason, DateTimeOffset now)
+    {
+        ScannedBarcode = barcode.Trim().ToUpperInvariant();
+        BarcodeManualReason = string.IsNullOrWhiteSpace(manualReason) ? null : manualReason.Trim();
+        _timeline.Add(TimelineEntry.Create(Id, now, actor, "recordBarcode", State, State, BarcodeManualReason, new TransitionInput(Barcode: ScannedBarcode)));
+    }
 
     /// <summary>A line on the timeline for something that is not a move (an SLA upgrade asked for or decided).</summary>
     public void Note(WorkOrderActor actor, string action, string summary, DateTimeOffset now) =>
@@ -382,6 +413,12 @@ public static class WorkOrderRules
 {
     /// <summary>A reopen this soon after completion is a repeat repair (返修).</summary>
     public const int RepeatRepairDays = 30;
+
+    public const int ReasonMaxLength = 500;
+
+    public const int FaultCodeMaxLength = 300;
+
+    public const int DiagnosisNotesMaxLength = 2000;
 
     /// <summary>The longest appointment window a customer can be offered.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromHours(8);

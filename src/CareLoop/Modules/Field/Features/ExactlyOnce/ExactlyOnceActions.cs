@@ -38,7 +38,8 @@ public sealed class ExactlyOnceActions(CareLoopDbContext db, DatabaseProvider pr
             var result = await act(receipt);
             if (result.IsSuccess)
             {
-                if (db.Entry(receipt).State == EntityState.Added)
+                // Staged only (the action saved nothing), or settled after the action's save with what it created (a photo's id).
+                if (db.Entry(receipt).State is EntityState.Added or EntityState.Modified)
                 {
                     receipt.Settle(result.Value!);
                     await db.SaveChangesAsync(cancellationToken);

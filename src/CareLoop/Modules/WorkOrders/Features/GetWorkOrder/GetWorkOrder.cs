@@ -26,7 +26,7 @@ public sealed record WorkOrderView(
     string Description, Guid? AssigneeId, AppointmentWindow? Window, IReadOnlyList<SlaView> Sla, bool IsRepeatRepair, int RescheduleCount,
     WorkOrderState? SuspendedFrom, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, DateTimeOffset? ClosedAt, long Version,
     IReadOnlyList<string> AllowedActions, IReadOnlyList<TimelineView> Timeline, IReadOnlyList<AttachmentView> Attachments, string? ScannedBarcode,
-    DateTimeOffset? PlannedArrival);
+    DateTimeOffset? PlannedArrival, string? FaultCode = null, string? DiagnosisNotes = null, string? BarcodeManualReason = null);
 
 public sealed class GetWorkOrderHandler(CareLoopDbContext db, SlaTracker sla)
 {
@@ -53,7 +53,7 @@ public sealed class GetWorkOrderHandler(CareLoopDbContext db, SlaTracker sla)
         o.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => new TimelineView(
             t.At, t.ActorName, t.Action, t.FromState, t.ToState, t.Reason, t.AssigneeId,
             t.WindowStart is { } s && t.WindowEnd is { } e ? new AppointmentWindow(s, e) : null, t.Cause, t.Latitude, t.Longitude, t.TrackingNumber)).ToList(),
-        attachments, o.ScannedBarcode, o.PlannedArrival);
+        attachments, o.ScannedBarcode, o.PlannedArrival, o.FaultCode, o.DiagnosisNotes, o.BarcodeManualReason);
 }
 
 public static class GetWorkOrderEndpoint

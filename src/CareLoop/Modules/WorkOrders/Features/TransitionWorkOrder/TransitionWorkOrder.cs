@@ -119,7 +119,7 @@ public sealed class TransitionWorkOrderHandler(
     private async Task<Error?> CompletionErrorAsync(WorkOrder order, TransitionRequest request, CancellationToken cancellationToken)
     {
         var required = await completion.RequirementsAsync(order.Kind, cancellationToken);
-        var barcode = request.Barcode;
+        var barcode = string.IsNullOrWhiteSpace(request.Barcode) ? order.ScannedBarcode : request.Barcode; // scanned earlier on the work screen
         var v = new Validation();
         var (customerPays, approved) = await charges.OutstandingAsync(order, cancellationToken);
         if (customerPays > 0 && !approved)
