@@ -5,6 +5,7 @@ using CareLoop.Modules.Dispatch;
 using CareLoop.Modules.Field;
 using CareLoop.Modules.Integrations;
 using CareLoop.Modules.Network;
+using CareLoop.Modules.Outreach;
 using CareLoop.Modules.Service;
 using CareLoop.Modules.Staff;
 using CareLoop.Modules.WorkOrders;
@@ -55,6 +56,7 @@ builder.Services.AddService();
 builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddDispatch();
 builder.Services.AddField();
+builder.Services.AddOutreach(builder.Configuration);
 
 var app = builder.Build();
 
@@ -106,7 +108,8 @@ app.MapApiV1()
     .MapService()
     .MapIntegrations(downloads)
     .MapDispatch()
-    .MapField();
+    .MapField()
+    .MapOutreach();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
