@@ -68,7 +68,7 @@ public sealed class ContactPolicyTests
         Assert.Equal("holiday", Reason(reminder));
         Assert.Equal(Local(2026, 10, 8, 9, 0), DeferredUntil(reminder));
         Assert.Equal("queued", Status(service));
-        Assert.Equal(["09:00-20:00"], policy.GetProperty("allowedHours").Deserialize<string[]>());
+        Assert.Equal(["09:00-20:00"], policy.GetProperty("allowedHours").Deserialize<string[]>()!);
         Assert.Contains("2026-10-01", policy.GetProperty("noContactDates").Deserialize<string[]>()!);
         Assert.Contains("2027-02-06", policy.GetProperty("noContactDates").Deserialize<string[]>()!);
     }
@@ -150,7 +150,7 @@ public sealed class ContactPolicyTests
         Assert.Equal("deferred", Status(before));
         Assert.Equal(HttpStatusCode.NoContent, optOut.StatusCode);
         Assert.Equal(0, delivered);
-        Assert.Empty(app.Services.GetRequiredService<LocalSmsGateway>().Sent.Where(s => s.TemplateCode == "SMS_PROMO"));
+        Assert.DoesNotContain(app.Services.GetRequiredService<LocalSmsGateway>().Sent, s => s.TemplateCode == "SMS_PROMO");
         var campaignMessage = history.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("dedupKey").GetString() == "campaign-1:" + li);
         Assert.Equal("dropped", campaignMessage.GetProperty("status").GetString());
         Assert.Equal("optedOut", campaignMessage.GetProperty("reasonCode").GetString());
@@ -240,6 +240,6 @@ public sealed class ContactPolicyTests
         Assert.Equal(["allowedHours[1]:hours_overlap"], Fields(await ProblemAssert.IsProblemAsync(overlapping, HttpStatusCode.UnprocessableEntity, "validation_failed")));
         Assert.Equal(HttpStatusCode.Forbidden, byAgent.StatusCode);
         Assert.Equal(HttpStatusCode.OK, split.StatusCode);
-        Assert.Equal(["09:00-12:00", "14:00-20:00"], (await PolicyAsync(admin)).GetProperty("allowedHours").Deserialize<string[]>());
+        Assert.Equal(["09:00-12:00", "14:00-20:00"], (await PolicyAsync(admin)).GetProperty("allowedHours").Deserialize<string[]>()!);
     }
 }
