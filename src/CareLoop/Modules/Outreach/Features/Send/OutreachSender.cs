@@ -19,6 +19,8 @@ public sealed class OutreachSender(CareLoopDbContext db, ContactPolicyService po
     public const string UnknownTemplate = "unknown_template";
     public const string MissingParameter = "missing_parameter";
 
+    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async Task<Result<OutreachReceipt>> SendAsync(OutreachMessage message, CancellationToken cancellationToken)
     {
         if (await ExistingAsync(message.DedupKey, cancellationToken) is { } existing)
@@ -60,7 +62,7 @@ public sealed class OutreachSender(CareLoopDbContext db, ContactPolicyService po
         ArgumentNullException.ThrowIfNull(profile);
 
         var now = time.GetUtcNow();
-        var row = OutboundMessage.Create(message, JsonSerializer.Serialize(parameters), now);
+        var row = OutboundMessage.Create(message, JsonSerializer.Serialize(parameters, ReadableJson), now);
         var facts = await policy.FactsAsync(message.CustomerId, now, null, cancellationToken);
         var decision = ContactRules.Decide(facts!, message.Purpose, message.PreferredChannel ?? ContactRules.AutomaticChannel(profile), now);
         if (decision.Channel is { } channel && channel != ContactChannel.Phone && templates.All(t => t.Channel != channel))
