@@ -6,6 +6,7 @@ using CareLoop.Modules.Field;
 using CareLoop.Modules.Integrations;
 using CareLoop.Modules.Network;
 using CareLoop.Modules.Payments;
+using CareLoop.Modules.Outreach;
 using CareLoop.Modules.Service;
 using CareLoop.Modules.Staff;
 using CareLoop.Modules.WorkOrders;
@@ -57,6 +58,7 @@ builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddDispatch();
 builder.Services.AddField();
 builder.Services.AddPayments(builder.Configuration);
+builder.Services.AddOutreach(builder.Configuration);
 
 var app = builder.Build();
 
@@ -111,6 +113,7 @@ app.MapApiV1()
     .MapDispatch()
     .MapField()
     .MapPayments();
+    .MapOutreach();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

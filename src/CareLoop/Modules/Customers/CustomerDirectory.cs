@@ -105,4 +105,26 @@ internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext ten
         await db.SaveChangesAsync(cancellationToken);
         return e164;
     }
+
+    public async Task<CustomerContactProfile?> ContactProfileAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId)
+            .Select(c => new
+            {
+                c.Id, c.Name, HasPhone = c.Phones.Any(), c.PreferredChannel, c.ConsentPhone, c.ConsentSms, c.ConsentWeChat, c.DoNotDisturbUntil,
+                c.Elderly, c.NoSmartphone, c.WeChatOpenId,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return row is null
+            ? null
+            : new CustomerContactProfile(row.Id, row.Name, row.HasPhone, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(row.PreferredChannel.ToString()),
+                row.ConsentPhone, row.ConsentSms, row.ConsentWeChat, row.DoNotDisturbUntil, row.Elderly, row.NoSmartphone, row.WeChatOpenId);
+    }
+
+    public async Task<string?> PhoneForSendingAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        var phone = await db.Set<CustomerPhone>().AsNoTracking().Where(p => p.CustomerId == customerId)
+            .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+        return phone is null ? null : vault.Reveal(phone);
+    }
 }

@@ -46,6 +46,8 @@ internal sealed class CustomersDemoSeeder(
             customer.AddAddress(regions.PathOf(p.District)!, p.Detail, p.Lat, p.Lng, now);
             customer.SetPreferences(p.Channel, true, true, p.Channel == ContactChannel.WeChat);
             customer.Tag(p.Tags);
+            // The contact policy's channel facts: an elderly household is phoned; one follower of the brand's WeChat account.
+            customer.SetContactFacts(p.Tags.Contains("老人家庭"), null, p.Name == "刘洋" ? "oDemo-LiuYang-0001" : null);
             db.Add(customer);
             foreach (var u in Units.Where(u => u.Owner == p.Name))
             {

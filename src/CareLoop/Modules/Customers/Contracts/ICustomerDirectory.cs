@@ -37,7 +37,24 @@ public interface ICustomerDirectory
     /// null when the customer has no phone.
     /// </summary>
     Task<string?> RevealPrimaryPhoneAsync(Guid customerId, string purpose, CancellationToken cancellationToken);
+
+    /// <summary>What the contact policy needs to pick a channel and to respect the customer's wishes; null for an unknown customer.</summary>
+    Task<CustomerContactProfile?> ContactProfileAsync(Guid customerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The customer's primary phone in full (E.164) for a machine send (an SMS through the gateway port): it reaches no
+    /// screen, so it is not audited as a reveal. Null when the customer has no phone.
+    /// </summary>
+    Task<string?> PhoneForSendingAsync(Guid customerId, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// How a customer may be reached. <paramref name="PreferredChannel"/> is <c>phone</c>, <c>sms</c>, <c>weChat</c> or
+/// <c>app</c>; <paramref name="DoNotDisturbUntil"/> null when none (<see cref="DateTimeOffset.MaxValue"/>: until revoked).
+/// </summary>
+public sealed record CustomerContactProfile(
+    Guid Id, string Name, bool HasPhone, string PreferredChannel, bool ConsentPhone, bool ConsentSms, bool ConsentWeChat,
+    DateTimeOffset? DoNotDisturbUntil, bool Elderly, bool NoSmartphone, string? WeChatOpenId);
 
 public sealed record JobAddress(string DistrictCode, string CityName, string DistrictName, string Detail, double? Latitude, double? Longitude);
 

@@ -14,6 +14,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasKey(c => c.Id);
         b.Property(c => c.Name).HasMaxLength(CustomerRules.MaxNameLength);
         b.Property(c => c.DoNotDisturbReason).HasMaxLength(200);
+        b.Property(c => c.WeChatOpenId).HasMaxLength(64);
         b.Property(c => c.Notes).HasMaxLength(2000);
         b.Property<List<string>>("_tags").HasColumnName("Tags").HasDelimitedList('|', 1000);
         b.Ignore(c => c.Tags);

@@ -41,6 +41,15 @@ public sealed class Customer : ITenantOwned, IVersioned
 
     public string? DoNotDisturbReason { get; private set; }
 
+    /// <summary>Elderly: reached by phone, not by app or WeChat (the contact policy's channel fallback).</summary>
+    public bool Elderly { get; private set; }
+
+    /// <summary>No smartphone: reached by phone, not by app or WeChat.</summary>
+    public bool NoSmartphone { get; private set; }
+
+    /// <summary>The customer's openid for the brand's WeChat official account (template messages go there), if known.</summary>
+    public string? WeChatOpenId { get; private set; }
+
     public IReadOnlyList<string> Tags => _tags;
 
     public string? Notes { get; private set; }
@@ -65,6 +74,17 @@ public sealed class Customer : ITenantOwned, IVersioned
     {
         PreferredChannel = channel;
         (ConsentPhone, ConsentSms, ConsentWeChat) = (phone, sms, weChat);
+    }
+
+    /// <summary>What the contact policy needs to pick a channel; null leaves a fact as it is.</summary>
+    public void SetContactFacts(bool? elderly, bool? noSmartphone, string? weChatOpenId)
+    {
+        Elderly = elderly ?? Elderly;
+        NoSmartphone = noSmartphone ?? NoSmartphone;
+        if (weChatOpenId is not null)
+        {
+            WeChatOpenId = weChatOpenId.Trim() is { Length: > 0 } openId ? openId : null;
+        }
     }
 
     public void Tag(IEnumerable<string> tags) =>

@@ -61,3 +61,60 @@ public interface IOutreach
 {
     Task<Result<OutreachReceipt>> SendAsync(OutreachMessage message, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// De-duplication helpers: one reminder per customer per day and purpose covers every item due that day (its
+/// <c>items</c> parameter lists them), so a caller keys the message by customer, purpose and local date.
+/// </summary>
+public static class OutreachDedup
+{
+    /// <summary>The key of the one message a customer gets for <paramref name="purpose"/> on <paramref name="localDate"/> (e.g. <c>reminder:…:2026-11-24</c>).</summary>
+    public static string Daily(Guid customerId, ContactPurpose purpose, DateOnly localDate) =>
+        $"{purpose.ToString().ToLowerInvariant()}:{customerId:N}:{localDate:yyyy-MM-dd}";
+
+    /// <summary>Several due items in one parameter value (<c>PP棉滤芯、RO膜</c>), in a stable order.</summary>
+    public static string JoinItems(IEnumerable<string> items) =>
+        string.Join("、", items.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct().Order(StringComparer.Ordinal));
+}
+
+/// <summary>The placeholders a tenant template may use (<c>{customerName}</c>…); anything else is refused on save.</summary>
+public static class OutreachPlaceholders
+{
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "customerName", "brand", "product", "model", "serial", "items", "count", "dueDate", "consumable", "price",
+        "warrantyEnd", "days", "link", "date", "time", "number", "engineer", "campaign",
+    };
+}
+
+/// <summary>What <see cref="OutreachReceipt.Status"/> says.</summary>
+public static class OutreachStatuses
+{
+    public const string Queued = "queued";
+    public const string Deferred = "deferred";
+    public const string Dropped = "dropped";
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+
+    /// <summary>The policy chose the phone (an elderly customer, no smartphone): an agent calls, nothing is sent automatically.</summary>
+    public const string CallRequired = "callRequired";
+}
+
+/// <summary>Why a contact was refused (<see cref="ContactDecision.ReasonCode"/>).</summary>
+public static class ContactReasons
+{
+    public const string OptedOut = "optedOut";
+    public const string DoNotDisturb = "doNotDisturb";
+    public const string Holiday = "holiday";
+    public const string QuietHours = "quietHours";
+    public const string DailyCap = "dailyCap";
+    public const string WeeklyCap = "weeklyCap";
+    public const string CallAttemptCap = "callAttemptCap";
+    public const string NoChannel = "noChannel";
+    public const string NoTemplate = "noTemplate";
+    public const string NoSlot = "noSlot";
+    public const string UnknownCustomer = "unknownCustomer";
+    public const string DeliveryUnknown = "deliveryUnknown";
+    public const string GatewayRefused = "gatewayRefused";
+}

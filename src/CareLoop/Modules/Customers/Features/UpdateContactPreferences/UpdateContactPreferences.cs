@@ -9,10 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareLoop.Modules.Customers.Features.UpdateContactPreferences;
 
-/// <summary>How and whether the customer may be contacted. <c>doNotDisturbUntil</c> null lifts do-not-disturb.</summary>
+/// <summary>
+/// How and whether the customer may be contacted. <c>doNotDisturbUntil</c> null lifts do-not-disturb; <c>elderly</c>,
+/// <c>noSmartphone</c> and <c>weChatOpenId</c> (empty string clears it) are left as they are when absent.
+/// </summary>
 public sealed record ContactPreferencesRequest(
     ContactChannel PreferredChannel, bool ConsentPhone, bool ConsentSms, bool ConsentWeChat,
-    DateTimeOffset? DoNotDisturbUntil, string? DoNotDisturbReason, long? ExpectedVersion);
+    DateTimeOffset? DoNotDisturbUntil, string? DoNotDisturbReason, long? ExpectedVersion,
+    bool? Elderly = null, bool? NoSmartphone = null, string? WeChatOpenId = null);
 
 public sealed class UpdateContactPreferencesHandler(CareLoopDbContext db, IAuditLog audit, TimeProvider time)
 {
@@ -23,7 +27,7 @@ public sealed class UpdateContactPreferencesHandler(CareLoopDbContext db, IAudit
             return Error.Forbidden();
         }
 
-        var v = new Validation().MaxLength("doNotDisturbReason", request.DoNotDisturbReason, 200);
+        var v = new Validation().MaxLength("doNotDisturbReason", request.DoNotDisturbReason, 200).MaxLength("weChatOpenId", request.WeChatOpenId?.Trim(), 64);
         if (!Enum.IsDefined(request.PreferredChannel))
         {
             v.Add("preferredChannel", ErrorCodes.InvalidFormat);
@@ -52,9 +56,11 @@ public sealed class UpdateContactPreferencesHandler(CareLoopDbContext db, IAudit
 
         customer.SetPreferences(request.PreferredChannel, request.ConsentPhone, request.ConsentSms, request.ConsentWeChat);
         customer.DoNotDisturb(request.DoNotDisturbUntil, request.DoNotDisturbReason);
+        customer.SetContactFacts(request.Elderly, request.NoSmartphone, request.WeChatOpenId);
         db.Entry(customer).State = EntityState.Modified;
         audit.Record("customer.contact-preferences-changed", nameof(Customer), customer.Id.ToString(),
-            new { request.PreferredChannel, request.ConsentPhone, request.ConsentSms, request.ConsentWeChat, request.DoNotDisturbUntil, request.DoNotDisturbReason });
+            new { request.PreferredChannel, request.ConsentPhone, request.ConsentSms, request.ConsentWeChat, request.DoNotDisturbUntil, request.DoNotDisturbReason,
+                request.Elderly, request.NoSmartphone, weChatOpenId = request.WeChatOpenId is null ? null : "(changed)" });
         await db.SaveChangesAsync(cancellationToken);
         return customer.Version;
     }
