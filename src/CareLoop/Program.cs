@@ -1,4 +1,5 @@
 using CareLoop.Components;
+using CareLoop.Modules.Callbacks;
 using CareLoop.Modules.Catalog;
 using CareLoop.Modules.Customers;
 using CareLoop.Modules.Dispatch;
@@ -55,6 +56,7 @@ builder.Services.AddService();
 builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddDispatch();
 builder.Services.AddField();
+builder.Services.AddCallbacks(builder.Configuration);
 
 var app = builder.Build();
 
@@ -106,7 +108,8 @@ app.MapApiV1()
     .MapService()
     .MapIntegrations(downloads)
     .MapDispatch()
-    .MapField();
+    .MapField()
+    .MapCallbacks();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
