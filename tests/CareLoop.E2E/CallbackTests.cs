@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using CareLoop.Platform.Messaging;
 using CareLoop.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -29,7 +31,7 @@ public sealed class CallbackTests(BrowserFixture browser)
             await Expect(page.GetByTestId("callback-engineer")).ToHaveTextAsync("工程师 张师傅");
             await Expect(page.GetByTestId("callback-script")).ToContainTextAsync("回访话术");
 
-            await page.GetByTestId("callback-done").Locator("input").CheckAsync();
+            await page.GetByTestId("callback-done").ClickAsync();
             await page.GetByTestId("callback-csat").Locator(".mud-rating-item").Nth(4).ClickAsync();
             await page.GetByTestId("nps-9").ClickAsync();
             await page.GetByTestId("callback-comment").Locator("textarea").FillAsync("师傅很专业，讲解清楚");
@@ -45,6 +47,45 @@ public sealed class CallbackTests(BrowserFixture browser)
         var view = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/callbacks/{callback}");
         Assert.Equal(9, view.GetProperty("nps").GetInt32());
         Assert.Equal("closed", (await agent.GetFromJsonAsync<JsonElement>($"/api/v1/work-orders/{order}")).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_customer_answers_the_survey_link_on_a_360_px_phone_and_the_used_link_says_so_politely()
+    {
+        BrowserFixture.SkipWithoutChromium();
+        var phone = PageSession.Phone;
+        phone.ViewportSize = new ViewportSize { Width = 360, Height = 740 };
+        phone.DeviceScaleFactor = 2;
+        await using var session = await PageSession.StartAsync(browser, phone);
+        var (_, callback) = await CompletedWithCallbackAsync(session.App);
+        using var admin = await session.App.ApiAsAsync("admin");
+        var settings = await admin.GetFromJsonAsync<Dictionary<string, JsonElement>>("/api/v1/settings/callbacks");
+        settings!["maxAttempts"] = JsonSerializer.SerializeToElement(1);
+        Assert.True((await admin.PutAsJsonAsync("/api/v1/settings/callbacks", settings)).IsSuccessStatusCode);
+        using var agent = await session.App.ApiAsAsync("agent");
+        Assert.True((await agent.PostAsJsonAsync($"/api/v1/callbacks/{callback}/outcome", new { outcome = "unreachable" })).IsSuccessStatusCode);
+        var link = new Uri(session.App.Services.GetRequiredService<LocalSmsGateway>().Sent.First(s => s.TemplateCode == "SMS_CARELOOP_SURVEY").TemplateParams["link"]);
+
+        await session.RunAsync("callback-survey", async page =>
+        {
+            await page.GotoAsync(link.PathAndQuery);
+            await Expect(page.GetByTestId("survey-csat")).ToBeVisibleAsync();
+            await page.GetByTestId("survey-csat").GetByText("5", new() { Exact = true }).ClickAsync();
+            await page.GetByTestId("survey-nps").GetByText("9", new() { Exact = true }).ClickAsync();
+            await page.GetByTestId("survey-comment").FillAsync("很满意，谢谢师傅");
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), "the survey fits 360 px without sideways scrolling");
+            await session.ScreenshotAsync("callback-survey-360");
+            await page.GetByTestId("survey-submit").ClickAsync();
+            await Expect(page.GetByTestId("survey-done")).ToContainTextAsync("感谢您的反馈");
+
+            await page.GotoAsync(link.PathAndQuery);
+            await Expect(page.GetByTestId("survey-refused")).ToContainTextAsync("该问卷已提交过");
+            await session.ScreenshotAsync("callback-survey-used-360");
+        });
+
+        var view = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/callbacks/{callback}");
+        Assert.Equal(5, view.GetProperty("csat").GetInt32());
+        Assert.Equal(9, view.GetProperty("nps").GetInt32());
     }
 
     /// <summary>A video-guidance order walked to completed by the API, and its callback opened (the outbox is off in these hosts).</summary>
