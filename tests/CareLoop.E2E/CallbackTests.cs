@@ -34,7 +34,7 @@ public sealed class CallbackTests(BrowserFixture browser)
             await page.GetByTestId("callback-done").ClickAsync();
             await page.GetByTestId("callback-csat").Locator(".mud-rating-item").Nth(4).ClickAsync();
             await page.GetByTestId("nps-9").ClickAsync();
-            await page.GetByTestId("callback-comment").Locator("textarea").FillAsync("师傅很专业，讲解清楚");
+            await page.GetByTestId("callback-comment").FillAsync("师傅很专业，讲解清楚");
             await session.ScreenshotAsync("callback-form");
             await page.GetByTestId("callback-confirm").ClickAsync();
 
