@@ -1,4 +1,5 @@
 using CareLoop.Components;
+using CareLoop.Modules.Callbacks;
 using CareLoop.Modules.Catalog;
 using CareLoop.Modules.Customers;
 using CareLoop.Modules.Dispatch;
@@ -59,6 +60,7 @@ builder.Services.AddDispatch();
 builder.Services.AddField();
 builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddOutreach(builder.Configuration);
+builder.Services.AddCallbacks(builder.Configuration);
 
 var app = builder.Build();
 
@@ -114,6 +116,7 @@ app.MapApiV1()
     .MapField()
     .MapPayments();
     .MapOutreach();
+    .MapCallbacks();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -20,6 +20,7 @@ public static class ServiceModule
         services.AddScoped<ResolveServiceRequestHandler>();
         services.AddScoped<CancelServiceRequestHandler>();
         services.AddScoped<OpenWorkOrderHandler>();
+        services.AddScoped<Contracts.IServiceRequestLinks, ServiceRequestLinks>();
         return services;
     }
 

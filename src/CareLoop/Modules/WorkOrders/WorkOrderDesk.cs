@@ -187,6 +187,52 @@ internal sealed class WorkOrderDesk(
         return orders.Select(o => Facts(o, [], [])).ToList();
     }
 
+    public async Task<CallbackJob?> CallbackJobAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await db.Set<WorkOrder>().AsNoTracking().Include(w => w.Timeline).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return null;
+        }
+
+        var photos = await db.Set<WorkOrderAttachment>().AsNoTracking().Where(a => a.WorkOrderId == id && a.Kind == AttachmentKind.Photo)
+            .OrderBy(a => a.UploadedAt).Select(a => a.Id).ToListAsync(cancellationToken);
+        var charges = await db.Set<ChargeLine>().AsNoTracking().Where(c => c.WorkOrderId == id).OrderBy(c => c.AddedAt).ToListAsync(cancellationToken);
+        var steps = order.Timeline.OrderBy(t => t.At).ToList();
+        return new CallbackJob(
+            order.Id, order.Number, order.Kind, order.State, order.Version, order.CustomerId, order.UnitId, order.AddressId, order.RegionCode, order.Description,
+            order.AssigneeId, steps.FirstOrDefault(t => t.Action == "create")?.ActorId, order.CompletedAt, order.IsRepeatRepair, photos,
+            charges.Select(c => new CallbackCharge(c.Description, c.Quantity, c.TotalFen, c.Covered)).ToList(),
+            steps.Select(t => new CallbackJobStep(t.At, t.Action, t.ActorName, t.Reason)).ToList());
+    }
+
+    public async Task<Result<WorkOrderRef>> StageCallbackStepAsync(Guid id, CallbackStep step, string? reason, Guid? actorId, string actorName, CancellationToken cancellationToken)
+    {
+        var order = db.Set<WorkOrder>().Local.FirstOrDefault(w => w.Id == id)
+            ?? await db.Set<WorkOrder>().Include(w => w.Timeline).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return Error.NotFound();
+        }
+
+        var action = step switch
+        {
+            CallbackStep.RequestCallback => WorkOrderAction.RequestCallback,
+            CallbackStep.Close => WorkOrderAction.Close,
+            _ => WorkOrderAction.Reopen,
+        };
+        var actor = new WorkOrderActor(actorId, actorName, new HashSet<string> { Roles.Agent });
+        var applied = order.Apply(action, new TransitionInput(reason), actor, time.GetUtcNow());
+        if (!applied.IsSuccess)
+        {
+            return applied.Error!;
+        }
+
+        await sla.TrackAsync(order, cancellationToken);
+        db.Entry(order).State = EntityState.Modified;
+        return new WorkOrderRef(order.Id, order.Number, order.State);
+    }
+
     private const string DeclineAction = "decline";
 
     /// <summary>States in which an engineer holds the job and has not finished on site: they count against the day's capacity.</summary>

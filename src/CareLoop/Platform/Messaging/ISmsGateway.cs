@@ -23,5 +23,5 @@ public sealed class SmsOptions
 
     public string SignName { get; set; } = "CareLoop";
 
-    public Dictionary<string, string> Templates { get; set; } = new() { ["VerificationCode"] = "SMS_CARELOOP_OTP" };
+    public Dictionary<string, string> Templates { get; set; } = new() { ["VerificationCode"] = "SMS_CARELOOP_OTP", ["CallbackSurvey"] = "SMS_CARELOOP_SURVEY" };
 }

@@ -102,4 +102,10 @@ public static class ErrorCodes
     public const string FileType = "file_type";
     public const string OfferGone = "offer_gone";
     public const string NotWaiting = "not_waiting";
+    public const string WorkOrderNotCompleted = "work_order_not_completed";
+    public const string CallbackClosed = "callback_closed";
+    public const string CallbackNotConfirmed = "callback_not_confirmed";
+    public const string SurveyLinkInvalid = "survey_link_invalid";
+    public const string SurveyLinkExpired = "survey_link_expired";
+    public const string SurveyLinkUsed = "survey_link_used";
 }

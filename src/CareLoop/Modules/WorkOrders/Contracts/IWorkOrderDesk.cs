@@ -55,7 +55,41 @@ public interface IWorkOrderDesk
 
     /// <summary>Open orders assigned to these engineers that have not started on site, for the board's load view.</summary>
     Task<IReadOnlyList<DispatchFacts>> AssignedToAsync(IReadOnlyCollection<Guid> engineerIds, CancellationToken cancellationToken);
+
+    /// <summary>What the satisfaction callback shows and decides on: the job, who opened it, its photos and charges (null: no such order).</summary>
+    Task<CallbackJob?> CallbackJobAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves the order through its callback steps (requestCallback, close, reopen with a reason) in the caller's unit of
+    /// work without saving, by the work-order state machine as the service desk: an illegal step is an error value.
+    /// </summary>
+    Task<Result<WorkOrderRef>> StageCallbackStepAsync(Guid id, CallbackStep step, string? reason, Guid? actorId, string actorName, CancellationToken cancellationToken);
 }
+
+/// <summary>The work-order moves the satisfaction callback drives.</summary>
+public enum CallbackStep
+{
+    RequestCallback = 1,
+    Close = 2,
+    Reopen = 3,
+}
+
+/// <summary>
+/// A finished job as the callback agent sees it. <paramref name="CreatedById"/>: the user who opened the order (null:
+/// an order channel or the system); <paramref name="PhotoIds"/>: photo attachments, served at
+/// <c>/downloads/work-orders/{id}/attachments/{attachmentId}</c>; <paramref name="Steps"/>: the timeline, oldest first.
+/// </summary>
+public sealed record CallbackJob(
+    Guid Id, string Number, WorkOrderKind Kind, WorkOrderState State, long Version, Guid CustomerId, Guid? UnitId, Guid? AddressId, string? RegionCode,
+    string Description, Guid? AssigneeId, Guid? CreatedById, DateTimeOffset? CompletedAt, bool IsRepeatRepair, IReadOnlyList<Guid> PhotoIds,
+    IReadOnlyList<CallbackCharge> Charges, IReadOnlyList<CallbackJobStep> Steps)
+{
+    public long CustomerPaysFen => Charges.Where(c => !c.Covered).Sum(c => c.TotalFen);
+}
+
+public sealed record CallbackCharge(string Description, int Quantity, long TotalFen, bool Covered);
+
+public sealed record CallbackJobStep(DateTimeOffset At, string Action, string ActorName, string? Reason);
 
 /// <summary>
 /// One order as dispatch sees it: where, when, how urgent, who declined it and who served this customer before
