@@ -4,6 +4,7 @@ using CareLoop.Modules.Customers;
 using CareLoop.Modules.Dispatch;
 using CareLoop.Modules.Field;
 using CareLoop.Modules.Integrations;
+using CareLoop.Modules.Lifecycle;
 using CareLoop.Modules.Network;
 using CareLoop.Modules.Service;
 using CareLoop.Modules.Staff;
@@ -55,6 +56,7 @@ builder.Services.AddService();
 builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddDispatch();
 builder.Services.AddField();
+builder.Services.AddLifecycle(builder.Configuration);
 
 var app = builder.Build();
 
@@ -106,7 +108,8 @@ app.MapApiV1()
     .MapService()
     .MapIntegrations(downloads)
     .MapDispatch()
-    .MapField();
+    .MapField()
+    .MapLifecycle();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

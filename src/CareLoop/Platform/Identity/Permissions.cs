@@ -68,8 +68,17 @@ public static class Permissions
     /// <summary>See the grab pool and grab offered orders (engineers).</summary>
     public const string DispatchGrab = "dispatch.grab";
 
+    /// <summary>See lifecycle schedules, the call list and campaign progress.</summary>
+    public const string LifecycleRead = "lifecycle.read";
+
+    /// <summary>Work call-list entries (record attempts and outcomes) and record consumable replacements.</summary>
+    public const string LifecycleCall = "lifecycle.call";
+
+    /// <summary>Define campaigns and lifecycle templates, assign agents, run the daily computation by hand.</summary>
+    public const string LifecycleManage = "lifecycle.manage";
+
     public static readonly IReadOnlyList<string> All =
-        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport, WorkOrdersRead, WorkOrdersReadAll, WorkOrdersCreate, WorkOrdersTransition, ServiceRequestsRead, ServiceRequestsManage, SlaUpgradesRequest, SlaUpgradesDecide, SavedViewsUse, SavedViewsManageShared, IntegrationsRead, IntegrationsManage, NetworkManage, DispatchRead, DispatchAssign, DispatchOverride, DispatchGrab];
+        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport, WorkOrdersRead, WorkOrdersReadAll, WorkOrdersCreate, WorkOrdersTransition, ServiceRequestsRead, ServiceRequestsManage, SlaUpgradesRequest, SlaUpgradesDecide, SavedViewsUse, SavedViewsManageShared, IntegrationsRead, IntegrationsManage, NetworkManage, DispatchRead, DispatchAssign, DispatchOverride, DispatchGrab, LifecycleRead, LifecycleCall, LifecycleManage];
 }
 
 public static class RolePermissions
@@ -80,14 +89,16 @@ public static class RolePermissions
 
     private static readonly string[] Dispatch = [Permissions.DispatchRead, Permissions.DispatchAssign];
 
+    private static readonly string[] Lifecycle = [Permissions.LifecycleRead, Permissions.LifecycleCall];
+
     private static readonly string[] ServiceDesk = [Permissions.ServiceRequestsRead, Permissions.ServiceRequestsManage];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Map = new Dictionary<string, IReadOnlySet<string>>
     {
         [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.WorkOrdersRead, Permissions.WorkOrdersReadAll),
-        [Roles.TenantAdmin] = Set([Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.SettingsManage, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide, Permissions.SavedViewsManageShared, Permissions.IntegrationsRead, Permissions.IntegrationsManage, Permissions.NetworkManage, .. Dispatch, Permissions.DispatchOverride]),
-        [Roles.Supervisor] = Set([Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide, Permissions.IntegrationsRead, Permissions.NetworkManage, .. Dispatch, Permissions.DispatchOverride]),
-        [Roles.Agent] = Set([Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest]),
+        [Roles.TenantAdmin] = Set([Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.SettingsManage, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide, Permissions.SavedViewsManageShared, Permissions.IntegrationsRead, Permissions.IntegrationsManage, Permissions.NetworkManage, .. Dispatch, Permissions.DispatchOverride, .. Lifecycle, Permissions.LifecycleManage]),
+        [Roles.Supervisor] = Set([Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide, Permissions.IntegrationsRead, Permissions.NetworkManage, .. Dispatch, Permissions.DispatchOverride, .. Lifecycle, Permissions.LifecycleManage]),
+        [Roles.Agent] = Set([Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, .. Lifecycle]),
         [Roles.Dispatcher] = Set([Permissions.UsersRead, Permissions.NetworkRead, Permissions.CustomersRead, .. Service, Permissions.ServiceRequestsRead, Permissions.SlaUpgradesRequest, .. Dispatch]),
         [Roles.Engineer] = Set(Permissions.MobileUse, Permissions.WorkOrdersRead, Permissions.WorkOrdersTransition, Permissions.DispatchGrab),
         [Roles.RepairTechnician] = Set([.. Service]),
