@@ -19,7 +19,7 @@ public sealed record CallListRow(
     Guid Id, Guid CustomerId, string CustomerName, string ConsumableCode, string ConsumableName, DateOnly DueOn, int DaysOverdue, EntryStatus Status, CallOutcome? Outcome,
     int Attempts, DateTimeOffset? NextAttemptAt, Guid? CampaignId, Guid? AssigneeId);
 
-public sealed record CallListPage(IReadOnlyList<CallListRow> Items, int Total);
+public sealed record CallListResult(IReadOnlyList<CallListRow> Items, int Total);
 
 /// <summary>What the agent sees before dialling: who, what is due and for how much, what to say, whether the policy lets them call now.</summary>
 public sealed record CallListEntryView(
@@ -42,7 +42,7 @@ public sealed class CallListHandler(
     CareLoopDbContext db, ICustomerDirectory customers, ICatalog catalog, IContactPolicy policy, IMaintenanceOrders maintenance, RecordReplacementHandler replacements,
     IAuditLog audit, TimeProvider time)
 {
-    public async Task<CallListPage> ListAsync(ClaimsPrincipal actor, Guid? campaignId, bool mine, bool includeClosed, int take, CancellationToken cancellationToken)
+    public async Task<CallListResult> ListAsync(ClaimsPrincipal actor, Guid? campaignId, bool mine, bool includeClosed, int take, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var query = db.Set<CallListEntry>().AsNoTracking();
@@ -61,7 +61,7 @@ public sealed class CallListHandler(
         var entries = await query.OrderBy(e => e.DueOn).ThenBy(e => e.Id).Take(Math.Clamp(take, 1, 500)).ToListAsync(cancellationToken);
         var names = await customers.NamesAsync(entries.Select(e => e.CustomerId).Distinct().ToList(), cancellationToken);
         var today = TimeDisplay.Today(time);
-        return new CallListPage(entries.Select(e => Row(e, names.GetValueOrDefault(e.CustomerId) ?? "—", today)).ToList(), total);
+        return new CallListResult(entries.Select(e => Row(e, names.GetValueOrDefault(e.CustomerId) ?? "—", today)).ToList(), total);
     }
 
     public async Task<Result<CallListEntryView>> GetAsync(Guid id, CancellationToken cancellationToken) =>
