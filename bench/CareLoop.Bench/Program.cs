@@ -21,6 +21,9 @@ using CareLoop.Bench;
 //   dispatch-run     --url … --password PW --connection CS [--concurrency 8]
 // bench/routes.sh drives this:
 //   routes        --seed N [--seconds 10] [--initial Greedy|CheapestInsertion|Both] [--parameters JSON] [--solutions N] [--neighbours N] [--lambda X] [--jobs 500] [--engineers 50] [--side-km 50]
+// bench/lifecycle.sh drives these:
+//   lifecycle-seed --provider Sqlite|Postgres --connection CS [--units 2000000]
+//   lifecycle-run  --provider Sqlite|Postgres --connection CS --url … --password PW
 var options = Options.Parse(args.Skip(1).ToArray());
 return args.FirstOrDefault() switch
 {
@@ -37,11 +40,13 @@ return args.FirstOrDefault() switch
     "dispatch-network" => await Dispatch.NetworkAsync(options),
     "dispatch-run" => await Dispatch.RunAsync(options),
     "routes" => Routes.Run(options),
+    "lifecycle-seed" => await Lifecycle.SeedAsync(options),
+    "lifecycle-run" => await Lifecycle.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend|intake-batch|dispatch-engine|dispatch-network|dispatch-run|routes --option value …");
+    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend|intake-batch|dispatch-engine|dispatch-network|dispatch-run|routes|lifecycle-seed|lifecycle-run --option value …");
     return 2;
 }
