@@ -47,7 +47,7 @@ public sealed class CallListTests(BrowserFixture browser)
             await Expect(page.GetByTestId("call-script")).ToContainTextAsync("PP棉滤芯");
             await page.GetByTestId("call-reveal").ClickAsync();
             await Expect(page.GetByTestId("call-phone")).ToContainTextAsync("13700009901");
-            await page.GetByTestId("call-note").Locator("input").FillAsync("周六上午方便");
+            await page.GetByTestId("call-note").FillAsync("周六上午方便");
             await session.ScreenshotAsync("call-list");
             await page.GetByTestId("call-outcome-EngineerWillBring").ClickAsync();
             await Expect(page.GetByTestId("call-closed")).ToContainTextAsync("工程师上门更换");
