@@ -19,10 +19,11 @@ admin=$(libpq "$CARELOOP_BENCH_POSTGRES")
 app_pid=
 cleanup() { [ -z "$app_pid" ] || kill "$app_pid" 2>/dev/null || true; psql "$admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
-dotnet build src/CareLoop -c Release -v q -nologo >/dev/null
-dotnet build bench/CareLoop.Bench -c Release -v q -nologo >/dev/null
-app=src/CareLoop/bin/Release/net10.0/CareLoop.dll
-bench=bench/CareLoop.Bench/bin/Release/net10.0/CareLoop.Bench.dll
+config=${CONFIG:-Release}   # CONFIG=Debug reuses the test build when the machine is too busy for a Release build
+dotnet build src/CareLoop -c "$config" -v q -nologo >/dev/null
+dotnet build bench/CareLoop.Bench -c "$config" -v q -nologo >/dev/null
+app=src/CareLoop/bin/$config/net10.0/CareLoop.dll
+bench=bench/CareLoop.Bench/bin/$config/net10.0/CareLoop.Bench.dll
 start_app() { # provider connection
   ASPNETCORE_ENVIRONMENT=Development Demo__Password=$password Database__Provider=$1 ConnectionStrings__CareLoop="$2" Demo__RouteDay=false \
     Outbox__Enabled=false Lifecycle__DailyCron="0 0 0 1 1 ? 2099" Logging__LogLevel__Default=Warning dotnet "$app" --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/CareLoop" >>"$work/app.log" 2>&1 &
