@@ -28,7 +28,7 @@ internal static class Lifecycle
         await using DbConnection connection = sqlite ? new SqliteConnection(o.Get("connection")) : new NpgsqlConnection(o.Get("connection"));
         await connection.OpenAsync();
         var tenant = (await ScalarAsync(connection, "SELECT \"Id\" FROM \"Tenants\" WHERE \"Slug\" = 'demo-brand'"))!.ToString()!;
-        var model = (await ScalarAsync(connection, $"SELECT \"Id\" FROM \"ProductModels\" WHERE \"Sku\" = 'WP-RO600'"))?.ToString() ?? Guid.Empty.ToString(); // any model: the run reads no catalog for these rows
+        var model = (await ScalarAsync(connection, "SELECT \"Id\" FROM \"ProductModels\" WHERE \"Sku\" = 'WP-RO600'"))?.ToString() ?? Guid.Empty.ToString(); // any model: the run reads no catalog for these rows
         var watch = Stopwatch.StartNew();
         for (var k = 0; k < Consumables.Length; k++)
         {
