@@ -23,6 +23,9 @@ using CareLoop.Bench;
 //   routes        --seed N [--seconds 10] [--initial Greedy|CheapestInsertion|Both] [--parameters JSON] [--solutions N] [--neighbours N] [--lambda X] [--jobs 500] [--engineers 50] [--side-km 50]
 // bench/page-budget.sh drives this:
 //   page-budget   --url … --password PW [--runs 5] [--chromium /usr/bin/chromium]
+// bench/lifecycle.sh drives these:
+//   lifecycle-seed --provider Sqlite|Postgres --connection CS [--units 2000000]
+//   lifecycle-run  --provider Sqlite|Postgres --connection CS --url … --password PW
 var options = Options.Parse(args.Skip(1).ToArray());
 return args.FirstOrDefault() switch
 {
@@ -40,11 +43,14 @@ return args.FirstOrDefault() switch
     "dispatch-run" => await Dispatch.RunAsync(options),
     "routes" => Routes.Run(options),
     "page-budget" => await PageBudget.RunAsync(options),
+    "lifecycle-seed" => await Lifecycle.SeedAsync(options),
+    "lifecycle-run" => await Lifecycle.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend|intake-batch|dispatch-engine|dispatch-network|dispatch-run|routes|page-budget --option value …");
+    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend|intake-batch|dispatch-engine|dispatch-network|dispatch-run|routes|lifecycle-seed|lifecycle-run --option value …");
     return 2;
 }

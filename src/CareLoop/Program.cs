@@ -5,6 +5,7 @@ using CareLoop.Modules.Customers;
 using CareLoop.Modules.Dispatch;
 using CareLoop.Modules.Field;
 using CareLoop.Modules.Integrations;
+using CareLoop.Modules.Lifecycle;
 using CareLoop.Modules.Network;
 using CareLoop.Modules.Payments;
 using CareLoop.Modules.Outreach;
@@ -61,6 +62,7 @@ builder.Services.AddField();
 builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddOutreach(builder.Configuration);
 builder.Services.AddCallbacks(builder.Configuration);
+builder.Services.AddLifecycle(builder.Configuration);
 
 var app = builder.Build();
 
@@ -117,6 +119,7 @@ app.MapApiV1()
     .MapPayments();
     .MapOutreach();
     .MapCallbacks();
+    .MapLifecycle();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

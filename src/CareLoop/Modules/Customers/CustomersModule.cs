@@ -57,6 +57,7 @@ public static class CustomersModule
         services.AddScoped<ExportCustomersHandler>();
         services.TryAddScoped<ICustomerServiceHistory, NoServiceHistory>();
         services.AddScoped<ICustomerDirectory, CustomerDirectory>();
+        services.AddScoped<IUnitRoster, UnitRoster>();
         services.AddScoped<IDemoSeeder, CustomersDemoSeeder>();
         return services;
     }

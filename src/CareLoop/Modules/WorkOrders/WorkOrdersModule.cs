@@ -47,6 +47,7 @@ public static class WorkOrdersModule
         });
         services.AddScoped<ICustomerServiceHistory, WorkOrderServiceHistory>();
         services.AddScoped<IWorkOrderDesk, WorkOrderDesk>();
+        services.AddScoped<IMaintenanceOrders, MaintenanceOrders>();
         services.AddSavedViewPage(WorkOrderListPage.Key);
         return services;
     }

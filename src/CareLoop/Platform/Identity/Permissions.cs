@@ -76,6 +76,17 @@ public static class Permissions
 
     public static readonly IReadOnlyList<string> All =
         [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport, WorkOrdersRead, WorkOrdersReadAll, WorkOrdersCreate, WorkOrdersTransition, ServiceRequestsRead, ServiceRequestsManage, SlaUpgradesRequest, SlaUpgradesDecide, SavedViewsUse, SavedViewsManageShared, IntegrationsRead, IntegrationsManage, NetworkManage, DispatchRead, DispatchAssign, DispatchOverride, DispatchGrab, CallbacksWork, CallbacksSupervise];
+    /// <summary>See lifecycle schedules, the call list and campaign progress.</summary>
+    public const string LifecycleRead = "lifecycle.read";
+
+    /// <summary>Work call-list entries (record attempts and outcomes) and record consumable replacements.</summary>
+    public const string LifecycleCall = "lifecycle.call";
+
+    /// <summary>Define campaigns and lifecycle templates, assign agents, run the daily computation by hand.</summary>
+    public const string LifecycleManage = "lifecycle.manage";
+
+    public static readonly IReadOnlyList<string> All =
+        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport, WorkOrdersRead, WorkOrdersReadAll, WorkOrdersCreate, WorkOrdersTransition, ServiceRequestsRead, ServiceRequestsManage, SlaUpgradesRequest, SlaUpgradesDecide, SavedViewsUse, SavedViewsManageShared, IntegrationsRead, IntegrationsManage, NetworkManage, DispatchRead, DispatchAssign, DispatchOverride, DispatchGrab, LifecycleRead, LifecycleCall, LifecycleManage];
 }
 
 public static class RolePermissions
@@ -86,6 +97,8 @@ public static class RolePermissions
 
     private static readonly string[] Dispatch = [Permissions.DispatchRead, Permissions.DispatchAssign];
 
+    private static readonly string[] Lifecycle = [Permissions.LifecycleRead, Permissions.LifecycleCall];
+
     private static readonly string[] ServiceDesk = [Permissions.ServiceRequestsRead, Permissions.ServiceRequestsManage];
 
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Map = new Dictionary<string, IReadOnlySet<string>>
@@ -94,6 +107,9 @@ public static class RolePermissions
         [Roles.TenantAdmin] = Set([Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.SettingsManage, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide, Permissions.SavedViewsManageShared, Permissions.IntegrationsRead, Permissions.IntegrationsManage, Permissions.NetworkManage, .. Dispatch, Permissions.DispatchOverride, Permissions.CallbacksWork, Permissions.CallbacksSupervise]),
         [Roles.Supervisor] = Set([Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide, Permissions.IntegrationsRead, Permissions.NetworkManage, .. Dispatch, Permissions.DispatchOverride, Permissions.CallbacksWork, Permissions.CallbacksSupervise]),
         [Roles.Agent] = Set([Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.CallbacksWork]),
+        [Roles.TenantAdmin] = Set([Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.SettingsManage, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide, Permissions.SavedViewsManageShared, Permissions.IntegrationsRead, Permissions.IntegrationsManage, Permissions.NetworkManage, .. Dispatch, Permissions.DispatchOverride, .. Lifecycle, Permissions.LifecycleManage]),
+        [Roles.Supervisor] = Set([Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide, Permissions.IntegrationsRead, Permissions.NetworkManage, .. Dispatch, Permissions.DispatchOverride, .. Lifecycle, Permissions.LifecycleManage]),
+        [Roles.Agent] = Set([Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, .. Lifecycle]),
         [Roles.Dispatcher] = Set([Permissions.UsersRead, Permissions.NetworkRead, Permissions.CustomersRead, .. Service, Permissions.ServiceRequestsRead, Permissions.SlaUpgradesRequest, .. Dispatch]),
         [Roles.Engineer] = Set(Permissions.MobileUse, Permissions.WorkOrdersRead, Permissions.WorkOrdersTransition, Permissions.DispatchGrab),
         [Roles.RepairTechnician] = Set([.. Service]),
