@@ -50,7 +50,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend|intake-batch|dispatch-engine|dispatch-network|dispatch-run|routes|page-budget --option value …");
-    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend|intake-batch|dispatch-engine|dispatch-network|dispatch-run|routes|lifecycle-seed|lifecycle-run --option value …");
+    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend|intake-batch|dispatch-engine|dispatch-network|dispatch-run|routes|page-budget|lifecycle-seed|lifecycle-run --option value …");
     return 2;
 }

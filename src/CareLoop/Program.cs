@@ -116,9 +116,9 @@ app.MapApiV1()
     .MapIntegrations(downloads)
     .MapDispatch()
     .MapField()
-    .MapPayments();
-    .MapOutreach();
-    .MapCallbacks();
+    .MapPayments()
+    .MapOutreach()
+    .MapCallbacks()
     .MapLifecycle();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
