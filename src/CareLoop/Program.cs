@@ -6,6 +6,7 @@ using CareLoop.Modules.Field;
 using CareLoop.Modules.Integrations;
 using CareLoop.Modules.Network;
 using CareLoop.Modules.Service;
+using CareLoop.Modules.Settlement;
 using CareLoop.Modules.Staff;
 using CareLoop.Modules.WorkOrders;
 using CareLoop.Platform;
@@ -55,6 +56,7 @@ builder.Services.AddService();
 builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddDispatch();
 builder.Services.AddField();
+builder.Services.AddSettlement();
 
 var app = builder.Build();
 
@@ -106,7 +108,8 @@ app.MapApiV1()
     .MapService()
     .MapIntegrations(downloads)
     .MapDispatch()
-    .MapField();
+    .MapField()
+    .MapSettlement(downloads);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -187,6 +187,28 @@ internal sealed class WorkOrderDesk(
         return orders.Select(o => Facts(o, [], [])).ToList();
     }
 
+    public async Task<SettlementFacts?> SettlementFactsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await db.Set<WorkOrder>().AsNoTracking().Include(w => w.Timeline).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return null;
+        }
+
+        var breached = (await sla.ReadAsync(order, cancellationToken)).Any(c => c.Reading.Status == Domain.Sla.SlaStatus.Breached);
+        return new SettlementFacts(order.Id, order.Number, order.Kind, order.State, order.CustomerId, order.UnitId, order.AddressId, order.AssigneeId,
+            order.CompletedAt, breached, order.IsRepeatRepair);
+    }
+
+    public async Task<IReadOnlyList<CompletedJob>> CompletedByAsync(Guid engineerId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        return await db.Set<WorkOrder>().AsNoTracking()
+            .Where(w => w.AssigneeId == engineerId && w.CompletedAt != null && w.CompletedAt >= since)
+            .OrderByDescending(w => w.CompletedAt)
+            .Select(w => new CompletedJob(w.Id, w.Number, w.Kind, w.CompletedAt!.Value))
+            .ToListAsync(cancellationToken);
+    }
+
     private const string DeclineAction = "decline";
 
     /// <summary>States in which an engineer holds the job and has not finished on site: they count against the day's capacity.</summary>

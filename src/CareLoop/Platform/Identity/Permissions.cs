@@ -68,8 +68,17 @@ public static class Permissions
     /// <summary>See the grab pool and grab offered orders (engineers).</summary>
     public const string DispatchGrab = "dispatch.grab";
 
+    /// <summary>See commission rules, every party's ledger and statements.</summary>
+    public const string SettlementRead = "settlement.read";
+
+    /// <summary>Edit commission rules, close a month, issue and pay statements, request corrections.</summary>
+    public const string SettlementManage = "settlement.manage";
+
+    /// <summary>Approve somebody else's correction (a reversing ledger entry).</summary>
+    public const string SettlementApprove = "settlement.approve";
+
     public static readonly IReadOnlyList<string> All =
-        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport, WorkOrdersRead, WorkOrdersReadAll, WorkOrdersCreate, WorkOrdersTransition, ServiceRequestsRead, ServiceRequestsManage, SlaUpgradesRequest, SlaUpgradesDecide, SavedViewsUse, SavedViewsManageShared, IntegrationsRead, IntegrationsManage, NetworkManage, DispatchRead, DispatchAssign, DispatchOverride, DispatchGrab];
+        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport, WorkOrdersRead, WorkOrdersReadAll, WorkOrdersCreate, WorkOrdersTransition, ServiceRequestsRead, ServiceRequestsManage, SlaUpgradesRequest, SlaUpgradesDecide, SavedViewsUse, SavedViewsManageShared, IntegrationsRead, IntegrationsManage, NetworkManage, DispatchRead, DispatchAssign, DispatchOverride, DispatchGrab, SettlementRead, SettlementManage, SettlementApprove];
 }
 
 public static class RolePermissions
@@ -85,8 +94,8 @@ public static class RolePermissions
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> Map = new Dictionary<string, IReadOnlySet<string>>
     {
         [Roles.PlatformAdmin] = Set(Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.WorkOrdersRead, Permissions.WorkOrdersReadAll),
-        [Roles.TenantAdmin] = Set([Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.SettingsManage, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide, Permissions.SavedViewsManageShared, Permissions.IntegrationsRead, Permissions.IntegrationsManage, Permissions.NetworkManage, .. Dispatch, Permissions.DispatchOverride]),
-        [Roles.Supervisor] = Set([Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide, Permissions.IntegrationsRead, Permissions.NetworkManage, .. Dispatch, Permissions.DispatchOverride]),
+        [Roles.TenantAdmin] = Set([Permissions.UsersRead, Permissions.UsersManage, Permissions.AuditRead, Permissions.OutboxManage, Permissions.CatalogManage, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.SettingsManage, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide, Permissions.SavedViewsManageShared, Permissions.IntegrationsRead, Permissions.IntegrationsManage, Permissions.NetworkManage, .. Dispatch, Permissions.DispatchOverride, Permissions.SettlementRead, Permissions.SettlementManage, Permissions.SettlementApprove]),
+        [Roles.Supervisor] = Set([Permissions.UsersRead, Permissions.AuditRead, Permissions.NetworkRead, Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, Permissions.WarrantyApprove, Permissions.CustomersImport, Permissions.CustomersExport, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest, Permissions.SlaUpgradesDecide, Permissions.IntegrationsRead, Permissions.NetworkManage, .. Dispatch, Permissions.DispatchOverride, Permissions.SettlementRead, Permissions.SettlementApprove]),
         [Roles.Agent] = Set([Permissions.CustomersRead, Permissions.CustomersManage, Permissions.CustomersRevealPhone, .. Service, Permissions.WorkOrdersCreate, .. ServiceDesk, Permissions.SlaUpgradesRequest]),
         [Roles.Dispatcher] = Set([Permissions.UsersRead, Permissions.NetworkRead, Permissions.CustomersRead, .. Service, Permissions.ServiceRequestsRead, Permissions.SlaUpgradesRequest, .. Dispatch]),
         [Roles.Engineer] = Set(Permissions.MobileUse, Permissions.WorkOrdersRead, Permissions.WorkOrdersTransition, Permissions.DispatchGrab),

@@ -55,7 +55,24 @@ public interface IWorkOrderDesk
 
     /// <summary>Open orders assigned to these engineers that have not started on site, for the board's load view.</summary>
     Task<IReadOnlyList<DispatchFacts>> AssignedToAsync(IReadOnlyCollection<Guid> engineerIds, CancellationToken cancellationToken);
+
+    /// <summary>What settlement needs of one order to pay its engineer (null: no such order in this tenant).</summary>
+    Task<SettlementFacts?> SettlementFactsAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Orders this engineer completed since an instant (and that are not reopened), newest first: the phone's earnings page.</summary>
+    Task<IReadOnlyList<CompletedJob>> CompletedByAsync(Guid engineerId, DateTimeOffset since, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// One order as settlement sees it: its kind, unit, where, who did it, when it was completed, whether an SLA clock of it was
+/// breached and whether it is a repeat repair (reopened within 30 days of completion).
+/// </summary>
+public sealed record SettlementFacts(
+    Guid Id, string Number, WorkOrderKind Kind, WorkOrderState State, Guid CustomerId, Guid? UnitId, Guid? AddressId, Guid? EngineerId,
+    DateTimeOffset? CompletedAt, bool SlaBreached, bool IsRepeatRepair);
+
+/// <summary>An order an engineer completed.</summary>
+public sealed record CompletedJob(Guid Id, string Number, WorkOrderKind Kind, DateTimeOffset CompletedAt);
 
 /// <summary>
 /// One order as dispatch sees it: where, when, how urgent, who declined it and who served this customer before
