@@ -4,7 +4,7 @@ using CareLoop.Modules.WorkOrders.Contracts;
 namespace CareLoop.Modules.Settlement.Domain;
 
 /// <summary>What the rules look at for one confirmed job. <paramref name="EarnedThisMonthFen"/>: the engineer's earnings already posted in the month (for the monthly cap).</summary>
-public sealed record JobFacts(WorkOrderKind Kind, string? CategoryCode, double? DistanceKm, int? Csat, bool SlaBreached, long EarnedThisMonthFen);
+public sealed record JobFacts(WorkOrderKind Kind, string? CategoryCode, double? DistanceKm, int? Csat, bool SlaBreached, long EarnedThisMonthFen, string? CategoryName = null);
 
 /// <summary>One ledger line the rules produce: the rule's code, the signed amount, and the arguments of its explanation.</summary>
 public sealed record CommissionLine(string RuleCode, long AmountFen, IReadOnlyList<string> Args);
@@ -24,7 +24,7 @@ public static class CommissionCalculator
         var lines = new List<CommissionLine>();
         if (rules.BaseFor(job.Kind, job.CategoryCode) is { } baseAmount)
         {
-            lines.Add(new(RuleCodes.Base, baseAmount.AmountFen, [job.Kind.ToString(), job.CategoryCode ?? CommissionRules.AnyCategory]));
+            lines.Add(new(RuleCodes.Base, baseAmount.AmountFen, [job.Kind.ToString(), job.CategoryName ?? job.CategoryCode ?? CommissionRules.AnyCategory]));
         }
 
         if (job.DistanceKm is { } km && rules.BandFor(km) is { AmountFen: > 0 } band)

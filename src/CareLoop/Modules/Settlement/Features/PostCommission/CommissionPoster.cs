@@ -37,8 +37,10 @@ public sealed class CommissionPoster(
         var now = time.GetUtcNow();
         var ruleSet = await rules.CurrentAsync(cancellationToken);
         var engineer = (await network.SnapshotAsync(cancellationToken)).Find(engineerId);
-        var job = new JobFacts(facts.Kind, await CategoryAsync(facts.UnitId, cancellationToken), await DistanceAsync(engineer, facts, cancellationToken), csat,
-            facts.SlaBreached, await EarnedThisMonthAsync(engineerId, Periods.Of(now), cancellationToken));
+        var category = await CategoryAsync(facts.UnitId, cancellationToken);
+        var categoryName = category is null ? null : (await catalog.CategoriesAsync(cancellationToken)).FirstOrDefault(c => c.Code == category)?.Name;
+        var job = new JobFacts(facts.Kind, category, await DistanceAsync(engineer, facts, cancellationToken), csat,
+            facts.SlaBreached, await EarnedThisMonthAsync(engineerId, Periods.Of(now), cancellationToken), categoryName);
         var lines = CommissionCalculator.Evaluate(ruleSet.Rules, job);
         foreach (var line in lines)
         {

@@ -12,6 +12,10 @@ public static class EntryText
         if (entry.RuleCode == RuleCodes.Base && args.Length > 0)
         {
             args[0] = text["WorkOrders.Kind." + args[0]].Value; // the kind in the reader's language
+            if (args.Length > 1 && (string)args[1] == CommissionRules.AnyCategory)
+            {
+                args[1] = text["Settlement.AnyCategory"].Value;
+            }
         }
         else if (entry.RuleCode == RuleCodes.Reversal && args.Length > 0)
         {
