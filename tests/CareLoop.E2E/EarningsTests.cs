@@ -93,7 +93,7 @@ public sealed class EarningsTests(BrowserFixture browser)
         await app.DbAsync("demo-brand", db =>
         {
             db.OutboxMessages.Add(OutboxMessage.Create(db.Tenants.Single(t => t.Slug == "demo-brand").Id, typeof(CallbackConfirmed).FullName!,
-                JsonSerializer.Serialize(confirmed, new JsonSerializerOptions(JsonSerializerDefaults.Web)), TimeProvider.System.GetUtcNow()));
+                JsonSerializer.Serialize(confirmed, Web), TimeProvider.System.GetUtcNow()));
             return db.SaveChangesAsync();
         });
         var outbox = app.Services.GetRequiredService<OutboxDispatcher>();
@@ -104,6 +104,8 @@ public sealed class EarningsTests(BrowserFixture browser)
         Assert.Equal(4000, await app.DbAsync("demo-brand", db => db.Set<LedgerEntry>().Where(e => e.WorkOrderId == id).SumAsync(e => e.AmountFen)));
         return order.GetProperty("number").GetString()!;
     }
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     private static DateTimeOffset NextWeekdayAfternoon()
     {

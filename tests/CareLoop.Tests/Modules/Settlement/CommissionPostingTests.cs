@@ -43,7 +43,7 @@ public sealed class CommissionPostingTests
         ("RV-X20", 20, 4, 0, [("base", 5000), ("distance", 1500), ("monthly_cap", -6000)]),
     ];
 
-    public static async Task SaveRulesAsync(SettlementFlow flow)
+    internal static async Task SaveRulesAsync(SettlementFlow flow)
     {
         var admin = await flow.AsAsync("admin");
         var saved = await admin.PutAsJsonAsync("/api/v1/settlement/rules", new { rules = Rules, expectedVersion = 0 });

@@ -30,6 +30,8 @@ internal sealed class SettlementFlow : IAsyncDisposable
     /// <summary>Monday 2 November 2026, 09:00 in Shanghai: a month with room for ten days of jobs.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     private readonly Dictionary<string, HttpClient> _clients = [];
     private int _orders;
 
@@ -141,7 +143,7 @@ internal sealed class SettlementFlow : IAsyncDisposable
         {
             var tenant = db.Tenants.Single(t => t.Slug == "demo-brand").Id;
             db.OutboxMessages.Add(OutboxMessage.Create(tenant, domainEvent.GetType().FullName!,
-                JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), new JsonSerializerOptions(JsonSerializerDefaults.Web)), Clock.GetUtcNow()));
+                JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Web), Clock.GetUtcNow()));
             return db.SaveChangesAsync();
         });
 

@@ -67,7 +67,7 @@ public sealed class StatementsAndCorrectionsTests
         Assert.Equal((distance.Id, -1500L, "地址录错，实际 3 公里"), (reversal.ReversesId!.Value, reversal.AmountFen, reversal.Reason!));
         Assert.Equal(await flow.UserIdAsync("admin"), reversal.RequestedBy);
         Assert.Equal(await flow.UserIdAsync("supervisor"), reversal.ApprovedBy);
-        Assert.Equal(entries.Count(e => e.Id == distance.Id && e.AmountFen == 1500), 1); // the original is untouched
+        Assert.Single(entries, e => e.Id == distance.Id && e.AmountFen == 1500); // the original is untouched
         var reRequest = await admin.PostAsJsonAsync("/api/v1/settlement/corrections", new { entryId = distance.Id, reason = "再冲一次" });
         await ProblemAssert.HasFieldErrorAsync(reRequest, "entryId", "already_reversed");
     }
