@@ -16,7 +16,7 @@ public sealed class CommissionCalculatorTests
         { "water-purifier", 5, 4, false, 0, "base:8000" },
         { "floor-washer", 5, 4, false, 0, "base:6000" },                                   // the kind's * row
         { "water-purifier", 10, 4, false, 0, "base:8000 distance:1500" },                   // a band includes its start
-        { "water-purifier", 29.99, 5, false, 0, "base:8000 distance:1500 csat5_bonus:1000" },
+        { "water-purifier", 29.99, 4, false, 0, "base:8000 distance:1500" },
         { "water-purifier", 30, 5, false, 0, "base:8000 distance:4000 csat5_bonus:1000 job_cap:-3000" },
         { "water-purifier", 80, 5, false, 0, "base:8000 csat5_bonus:1000" },                // beyond the last band: no allowance
         { "water-purifier", null, null, true, 0, "base:8000 sla_breach:-2000" },            // unknown distance: no allowance

@@ -91,7 +91,7 @@ public sealed class LedgerEntry : ITenantOwned
     {
         Id = Guid.CreateVersion7(at), PartyKind = party, PartyId = partyId, WorkOrderId = workOrderId, WorkOrderNumber = workOrderNumber,
         AmountFen = line.AmountFen, RuleCode = line.RuleCode, Args = JsonSerializer.Serialize(line.Args), RuleSetVersion = ruleSetVersion,
-        PostedAt = at, Period = Periods.Of(at), Key = key,
+        PostedAt = at.ToUniversalTime(), Period = Periods.Of(at), Key = key,
     };
 
     /// <summary>The entry that cancels this one, in the month it is posted.</summary>
@@ -99,7 +99,7 @@ public sealed class LedgerEntry : ITenantOwned
     {
         Id = Guid.CreateVersion7(at), PartyKind = PartyKind, PartyId = PartyId, WorkOrderId = WorkOrderId, WorkOrderNumber = WorkOrderNumber,
         AmountFen = -AmountFen, RuleCode = RuleCodes.Reversal, Args = JsonSerializer.Serialize(new[] { RuleCode, TimeDisplay.DateOf(PostedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
-        PostedAt = at, Period = Periods.Of(at), Key = "reversal:" + Id, ReversesId = Id, Reason = reason, RequestedBy = requestedBy, ApprovedBy = approvedBy,
+        PostedAt = at.ToUniversalTime(), Period = Periods.Of(at), Key = "reversal:" + Id, ReversesId = Id, Reason = reason, RequestedBy = requestedBy, ApprovedBy = approvedBy,
     };
 }
 

@@ -8,7 +8,8 @@ public static class EntryText
 {
     public static string Explain(IStringLocalizer text, EntryRow entry)
     {
-        var args = entry.Args.ToArray<object>();
+        // Padded: an explanation never fails on an entry with fewer arguments than its text names (imported or older entries).
+        var args = entry.Args.Concat(Enumerable.Repeat("", 3)).Take(Math.Max(3, entry.Args.Count)).ToArray<object>();
         if (entry.RuleCode == RuleCodes.Base && args.Length > 0)
         {
             args[0] = text["WorkOrders.Kind." + args[0]].Value; // the kind in the reader's language
