@@ -13,7 +13,7 @@ engineers=${2:-1300}
 runs=${3:-3}
 period=202610
 [ -n "${CARELOOP_BENCH_POSTGRES:-}" ] || { echo "CARELOOP_BENCH_POSTGRES is required (an admin connection string)" >&2; exit 2; }
-port=5097
+port=5131
 password=Bench-Pass-2026
 work=$(mktemp -d)
 db=careloop_settlement_$$
@@ -28,6 +28,7 @@ dotnet build bench/CareLoop.Bench -c Release -v q -nologo >/dev/null
 app=src/CareLoop/bin/Release/net10.0/CareLoop.dll
 bench=bench/CareLoop.Bench/bin/Release/net10.0/CareLoop.Bench.dll
 start_app() {
+  if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then echo "port $port is taken by another process" >&2; exit 1; fi
   ASPNETCORE_ENVIRONMENT=Development Demo__Password=$password Database__Provider=Postgres ConnectionStrings__CareLoop="$connection" \
     Outbox__Enabled=false Dispatch__Automatic=false Logging__LogLevel__Default=Warning dotnet "$app" --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/CareLoop" >>"$work/app.log" 2>&1 &
   app_pid=$!
