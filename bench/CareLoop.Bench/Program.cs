@@ -19,6 +19,8 @@ using CareLoop.Bench;
 //   dispatch-engine  [--engineers 1300] [--hubs 21] [--jobs 20000] [--seed 1]
 //   dispatch-network --connection CS (PostgreSQL) [--engineers 1300] [--hubs 21] [--seed 1]
 //   dispatch-run     --url … --password PW --connection CS [--concurrency 8]
+// bench/settlement.sh drives this:
+//   settlement-seed --connection CS (PostgreSQL) [--engineers 1300] [--work-orders 400000] [--providers 30] [--period 202610] [--seed 1]
 // bench/routes.sh drives this:
 //   routes        --seed N [--seconds 10] [--initial Greedy|CheapestInsertion|Both] [--parameters JSON] [--solutions N] [--neighbours N] [--lambda X] [--jobs 500] [--engineers 50] [--side-km 50]
 // bench/page-budget.sh drives this:
@@ -45,11 +47,12 @@ return args.FirstOrDefault() switch
     "page-budget" => await PageBudget.RunAsync(options),
     "lifecycle-seed" => await Lifecycle.SeedAsync(options),
     "lifecycle-run" => await Lifecycle.RunAsync(options),
+    "settlement-seed" => await Settlement.SeedAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend|intake-batch|dispatch-engine|dispatch-network|dispatch-run|routes|page-budget|lifecycle-seed|lifecycle-run --option value …");
+    Console.Error.WriteLine("usage: CareLoop.Bench generate|lookup|sheet|import|workorders-generate|workorders-run|intake|intake-resend|intake-batch|dispatch-engine|dispatch-network|dispatch-run|routes|page-budget|lifecycle-seed|lifecycle-run|settlement-seed --option value …");
     return 2;
 }

@@ -10,6 +10,7 @@ using CareLoop.Modules.Network;
 using CareLoop.Modules.Payments;
 using CareLoop.Modules.Outreach;
 using CareLoop.Modules.Service;
+using CareLoop.Modules.Settlement;
 using CareLoop.Modules.Staff;
 using CareLoop.Modules.WorkOrders;
 using CareLoop.Platform;
@@ -63,6 +64,7 @@ builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddOutreach(builder.Configuration);
 builder.Services.AddCallbacks(builder.Configuration);
 builder.Services.AddLifecycle(builder.Configuration);
+builder.Services.AddSettlement();
 
 var app = builder.Build();
 
@@ -119,7 +121,8 @@ app.MapApiV1()
     .MapPayments()
     .MapOutreach()
     .MapCallbacks()
-    .MapLifecycle();
+    .MapLifecycle()
+    .MapSettlement(downloads);
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -35,7 +35,7 @@ public sealed class NetworkDirectory(
         var stations = await db.Set<Station>().AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
         var contracts = (await db.Set<Provider>().AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(
             p => p.Id,
-            p => new ProviderContract(p.Id, p.Name, p.IsActive, p.ContractDistricts, p.ContractCategories.ToHashSet(StringComparer.Ordinal), p.ContractEndsOn));
+            p => new ProviderContract(p.Id, p.Name, p.IsActive, p.ContractDistricts, p.ContractCategories.ToHashSet(StringComparer.Ordinal), p.ContractEndsOn, p.IsBrandOwned));
         var accounts = (await staff.InRoleAsync(Roles.Engineer, cancellationToken)).ToDictionary(m => m.Id);
         var engineers = profiles.Select(p =>
         {

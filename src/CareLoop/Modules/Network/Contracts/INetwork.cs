@@ -23,8 +23,9 @@ public sealed record NetworkSnapshot(IReadOnlyList<DispatchableEngineer> Enginee
     public DispatchableEngineer? Find(Guid userId) => _byId.GetValueOrDefault(userId);
 }
 
-/// <summary>A provider's contract with the brand: areas (GB/T 2260 prefixes), categories, last valid day.</summary>
-public sealed record ProviderContract(Guid ProviderId, string ProviderName, bool IsActive, IReadOnlyList<string> Districts, IReadOnlySet<string> Categories, DateOnly? EndsOn)
+/// <summary>A provider's contract with the brand: areas (GB/T 2260 prefixes), categories, last valid day; <paramref name="IsBrandOwned"/>: the brand's own service organisation.</summary>
+public sealed record ProviderContract(
+    Guid ProviderId, string ProviderName, bool IsActive, IReadOnlyList<string> Districts, IReadOnlySet<string> Categories, DateOnly? EndsOn, bool IsBrandOwned = false)
 {
     public bool Covers(string districtCode, string categoryCode, DateOnly on) =>
         IsActive && (EndsOn is null || on <= EndsOn) && Categories.Contains(categoryCode) &&

@@ -64,6 +64,12 @@ public interface IWorkOrderDesk
     /// work without saving, by the work-order state machine as the service desk: an illegal step is an error value.
     /// </summary>
     Task<Result<WorkOrderRef>> StageCallbackStepAsync(Guid id, CallbackStep step, string? reason, Guid? actorId, string actorName, CancellationToken cancellationToken);
+
+    /// <summary>What settlement needs of one order to pay its engineer (null: no such order in this tenant).</summary>
+    Task<SettlementFacts?> SettlementFactsAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Orders this engineer completed since an instant (and that are not reopened), newest first: the phone's earnings page.</summary>
+    Task<IReadOnlyList<CompletedJob>> CompletedByAsync(Guid engineerId, DateTimeOffset since, CancellationToken cancellationToken);
 }
 
 /// <summary>The work-order moves the satisfaction callback drives.</summary>
@@ -90,6 +96,17 @@ public sealed record CallbackJob(
 public sealed record CallbackCharge(string Description, int Quantity, long TotalFen, bool Covered);
 
 public sealed record CallbackJobStep(DateTimeOffset At, string Action, string ActorName, string? Reason);
+
+/// <summary>
+/// One order as settlement sees it: its kind, unit, where, who did it, when it was completed, whether an SLA clock of it was
+/// breached and whether it is a repeat repair (reopened within 30 days of completion).
+/// </summary>
+public sealed record SettlementFacts(
+    Guid Id, string Number, WorkOrderKind Kind, WorkOrderState State, Guid CustomerId, Guid? UnitId, Guid? AddressId, Guid? EngineerId,
+    DateTimeOffset? CompletedAt, bool SlaBreached, bool IsRepeatRepair);
+
+/// <summary>An order an engineer completed.</summary>
+public sealed record CompletedJob(Guid Id, string Number, WorkOrderKind Kind, DateTimeOffset CompletedAt);
 
 /// <summary>
 /// One order as dispatch sees it: where, when, how urgent, who declined it and who served this customer before
