@@ -187,8 +187,29 @@ internal sealed class WorkOrderDesk(
         return orders.Select(o => Facts(o, [], [])).ToList();
     }
 
-    public async Task<CallbackJob?> CallbackJobAsync(Guid id, CancellationToken cancellationToken)
     public async Task<SettlementFacts?> SettlementFactsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await db.Set<WorkOrder>().AsNoTracking().Include(w => w.Timeline).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return null;
+        }
+
+        var breached = (await sla.ReadAsync(order, cancellationToken)).Any(c => c.Reading.Status == Domain.Sla.SlaStatus.Breached);
+        return new SettlementFacts(order.Id, order.Number, order.Kind, order.State, order.CustomerId, order.UnitId, order.AddressId, order.AssigneeId,
+            order.CompletedAt, breached, order.IsRepeatRepair);
+    }
+
+    public async Task<IReadOnlyList<CompletedJob>> CompletedByAsync(Guid engineerId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        return await db.Set<WorkOrder>().AsNoTracking()
+            .Where(w => w.AssigneeId == engineerId && w.CompletedAt != null && w.CompletedAt >= since)
+            .OrderByDescending(w => w.CompletedAt)
+            .Select(w => new CompletedJob(w.Id, w.Number, w.Kind, w.CompletedAt!.Value))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<CallbackJob?> CallbackJobAsync(Guid id, CancellationToken cancellationToken)
     {
         var order = await db.Set<WorkOrder>().AsNoTracking().Include(w => w.Timeline).SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
         if (order is null)
@@ -232,18 +253,6 @@ internal sealed class WorkOrderDesk(
         await sla.TrackAsync(order, cancellationToken);
         db.Entry(order).State = EntityState.Modified;
         return new WorkOrderRef(order.Id, order.Number, order.State);
-        var breached = (await sla.ReadAsync(order, cancellationToken)).Any(c => c.Reading.Status == Domain.Sla.SlaStatus.Breached);
-        return new SettlementFacts(order.Id, order.Number, order.Kind, order.State, order.CustomerId, order.UnitId, order.AddressId, order.AssigneeId,
-            order.CompletedAt, breached, order.IsRepeatRepair);
-    }
-
-    public async Task<IReadOnlyList<CompletedJob>> CompletedByAsync(Guid engineerId, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        return await db.Set<WorkOrder>().AsNoTracking()
-            .Where(w => w.AssigneeId == engineerId && w.CompletedAt != null && w.CompletedAt >= since)
-            .OrderByDescending(w => w.CompletedAt)
-            .Select(w => new CompletedJob(w.Id, w.Number, w.Kind, w.CompletedAt!.Value))
-            .ToListAsync(cancellationToken);
     }
 
     private const string DeclineAction = "decline";
