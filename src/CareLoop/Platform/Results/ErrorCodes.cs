@@ -84,6 +84,8 @@ public static class ErrorCodes
     public const string ProviderNameTaken = "provider_name_taken";
     public const string StationNameTaken = "station_name_taken";
     public const string EngineerProfileExists = "engineer_profile_exists";
+    public const string EngineerNoPhone = "engineer_no_phone";
+    public const string PrivacyNumbersExhausted = "privacy_numbers_exhausted";
 
     public const string Required = "required";
     public const string TooLong = "too_long";

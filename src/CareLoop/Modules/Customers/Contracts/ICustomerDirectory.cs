@@ -37,6 +37,13 @@ public interface ICustomerDirectory
     /// null when the customer has no phone.
     /// </summary>
     Task<string?> RevealPrimaryPhoneAsync(Guid customerId, string purpose, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends a templated SMS notice (e.g. <c>VisitBooked</c>) to the customer's primary phone through the SMS port: the
+    /// phone never leaves the Customers module. <paramref name="outId"/> is the gateway's OutId (for delivery reports).
+    /// Returns the masked phone it went to; null when the customer has no phone.
+    /// </summary>
+    Task<string?> NotifyBySmsAsync(Guid customerId, string template, IReadOnlyDictionary<string, string> parameters, string outId, CancellationToken cancellationToken);
 }
 
 public sealed record JobAddress(string DistrictCode, string CityName, string DistrictName, string Detail, double? Latitude, double? Longitude);
