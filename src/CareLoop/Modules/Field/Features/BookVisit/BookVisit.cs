@@ -54,6 +54,13 @@ public sealed class BookVisitHandler(IEngineerJobs jobs, ICustomerDirectory cust
         }
 
         var key = request.IdempotencyKey?.Trim();
+        if (!string.IsNullOrEmpty(key) && await once.ReplayAsync(me, key, Action, workOrderId, cancellationToken) is { } replayed)
+        {
+            return replayed.IsSuccess
+                ? new VisitBooked(workOrderId, job.State, job.AppointmentStart ?? default, job.AppointmentEnd ?? default, null, Replayed: true)
+                : replayed.Error!;
+        }
+
         var rebooking = job.State == WorkOrderState.Scheduled;
         var cause = request.Cause?.Trim().ToLowerInvariant();
         var v = new Validation().Required("idempotencyKey", key).MaxLength("idempotencyKey", key, ActionReceipt.KeyMaxLength).MaxLength("reason", request.Reason, 500);
