@@ -77,6 +77,12 @@ public sealed class MobileVisitTests(BrowserFixture browser)
             await session.ScreenshotAsync("mobile-checkin");
         });
 
+        // The office sees the check-in on the work-order page, with its flag.
+        var staff = await session.SecondUserAsync("dispatcher");
+        await staff.GotoAsync($"/work-orders/{id}");
+        await Expect(staff.GetByTestId("check-in-panel").GetByTestId("check-in-flag")).ToHaveTextAsync("位置正常");
+        await staff.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "staff-check-in-panel.png"), FullPage = true });
+
         using var dispatcher = await session.App.ApiAsAsync("dispatcher");
         var work = await dispatcher.GetFromJsonAsync<JsonElement>($"/api/v1/work-orders/{id}");
         var actions = work.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()).ToList();
