@@ -1,14 +1,18 @@
 using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.Customers.Domain;
 using CareLoop.Platform.Auditing;
+using CareLoop.Platform.Messaging;
 using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Results;
 using CareLoop.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CareLoop.Modules.Customers;
 
-internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, UnitWarranty warranty, IAuditLog audit, TimeProvider time) : ICustomerDirectory
+internal sealed class CustomerDirectory(
+    CareLoopDbContext db, ITenantContext tenant, PhoneVault vault, UnitWarranty warranty, IAuditLog audit, ISmsGateway sms, IOptions<SmsOptions> smsOptions, TimeProvider time)
+    : ICustomerDirectory
 {
     public async Task<Guid?> FindByPhoneAsync(string phone, CancellationToken cancellationToken)
     {
@@ -126,5 +130,20 @@ internal sealed class CustomerDirectory(CareLoopDbContext db, ITenantContext ten
         var phone = await db.Set<CustomerPhone>().AsNoTracking().Where(p => p.CustomerId == customerId)
             .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
         return phone is null ? null : vault.Reveal(phone);
+    }
+
+    public async Task<string?> NotifyBySmsAsync(
+        Guid customerId, string template, IReadOnlyDictionary<string, string> parameters, string outId, CancellationToken cancellationToken)
+    {
+        var phone = await db.Set<CustomerPhone>().AsNoTracking().Where(p => p.CustomerId == customerId)
+            .OrderByDescending(p => p.IsPrimary).FirstOrDefaultAsync(cancellationToken);
+        if (phone is null)
+        {
+            return null;
+        }
+
+        var options = smsOptions.Value;
+        await sms.SendAsync(new SmsRequest(vault.Reveal(phone), options.SignName, options.Templates.GetValueOrDefault(template, template), parameters, outId), cancellationToken);
+        return phone.Masked;
     }
 }

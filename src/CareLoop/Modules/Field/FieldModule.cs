@@ -1,11 +1,16 @@
 using System.Security.Claims;
 using CareLoop.Modules.Field.Features.AnswerJob;
+using CareLoop.Modules.Field.Features.BookVisit;
 using CareLoop.Modules.Field.Features.CallCustomer;
+using CareLoop.Modules.Field.Features.CheckIn;
 using CareLoop.Modules.Field.Features.ExactlyOnce;
 using CareLoop.Modules.Field.Features.FinishJob;
+using CareLoop.Modules.Field.Features.FieldSettings;
+using CareLoop.Modules.Field.Features.LogContact;
 using CareLoop.Modules.Field.Features.MyJobs;
 using CareLoop.Modules.Field.Features.SignIn;
 using CareLoop.Modules.Field.Features.WorkJob;
+using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Problems;
 using CareLoop.Platform.Web;
@@ -31,6 +36,11 @@ public static class FieldModule
         services.AddScoped<MobileSignInHandler>();
         services.AddScoped<FinishJobHandler>();
         services.AddScoped<WorkJobHandler>();
+        services.AddScoped<FieldSettingsHandler>();
+        services.AddScoped<LogContactHandler>();
+        services.AddScoped<BookVisitHandler>();
+        services.AddScoped<CheckInHandler>();
+        services.AddSingleton(new WorkOrderPagePanel(typeof(CheckInPanel)));
         return services;
     }
 
@@ -100,9 +110,28 @@ public static class FieldModule
             .WithSummary("{ action: accept|decline|grab, expectedVersion?, reason?, offerId? } with an Idempotency-Key header (or idempotencyKey): done once per key; a resend gets the first answer (replayed: true).");
         field.MapPost("/{id:guid}/customer-phone", async (Guid id, ClaimsPrincipal user, CallCustomerHandler handler, HttpContext http, CancellationToken ct) =>
                 (await handler.HandleAsync(user, id, ct)).ToHttp(http, TypedResults.Ok))
-            .WithSummary("The customer's full number for my own job (to call); audited.");
+            .WithSummary("The number to call for my own job: the customer's own (audited reveal), or with the tenant's privacy numbers a secret number bound to my phone and theirs (private: true; audited binding).");
+        field.MapPost("/{id:guid}/contact", async (
+                    Guid id, LogContactRequest body, [FromHeader(Name = "Idempotency-Key")] string? key, ClaimsPrincipal user, LogContactHandler handler,
+                    HttpContext http, CancellationToken ct) =>
+                (await handler.HandleAsync(user, id, body with { IdempotencyKey = body.IdempotencyKey ?? key }, ct)).ToHttp(http, TypedResults.Ok))
+            .WithSummary("Log a call to the customer: { reached, note? } with an Idempotency-Key. A reached customer is noted on the timeline (contact) and stops the first-contact SLA clock.");
+        field.MapGet("/{id:guid}/visit-slots", async (Guid id, ClaimsPrincipal user, IEngineerJobs jobs, BookVisitHandler handler, CancellationToken ct) =>
+                await jobs.FindMineAsync(user, id, ct) is null ? Results.NotFound() : Results.Ok(await handler.SlotsAsync(ct)))
+            .WithSummary("Two-hour windows in the tenant's working hours over the next 7 days (local dates and times, Asia/Shanghai) to offer the customer.");
+        field.MapPost("/{id:guid}/booking", async (
+                    Guid id, BookVisitRequest body, [FromHeader(Name = "Idempotency-Key")] string? key, ClaimsPrincipal user, BookVisitHandler handler,
+                    HttpContext http, CancellationToken ct) =>
+                (await handler.HandleAsync(user, id, body with { IdempotencyKey = body.IdempotencyKey ?? key }, ct)).ToHttp(http, TypedResults.Ok))
+            .WithSummary("Book the visit: { date: yyyy-MM-dd, start: HH:mm, end: HH:mm (Asia/Shanghai, inside working hours), expectedVersion, cause?: customer|engineer (rebooking), reason? (engineer-caused) } with an Idempotency-Key; the customer gets one VisitBooked SMS.");
+        field.MapPost("/{id:guid}/check-in", async (
+                    Guid id, CheckInRequest body, [FromHeader(Name = "Idempotency-Key")] string? key, ClaimsPrincipal user, CheckInHandler handler,
+                    HttpContext http, CancellationToken ct) =>
+                (await handler.HandleAsync(user, id, body with { IdempotencyKey = body.IdempotencyKey ?? key }, ct)).ToHttp(http, TypedResults.Ok))
+            .WithSummary("Check in on site: { expectedVersion, latitude?, longitude?, accuracy? } with an Idempotency-Key. Never refused for distance: flag near | far (beyond the tenant's threshold) | noLocation | addressNotLocated.");
         field.MapFinishJob();
         field.MapWorkJob();
+        api.MapFieldSettings();
         return api;
     }
 }

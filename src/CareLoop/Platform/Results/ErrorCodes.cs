@@ -93,6 +93,8 @@ public static class ErrorCodes
     public const string NotificationSignatureInvalid = "notification_signature_invalid";
     public const string NotificationInvalid = "notification_invalid";
     public const string NotificationAmountMismatch = "notification_amount_mismatch";
+    public const string EngineerNoPhone = "engineer_no_phone";
+    public const string PrivacyNumbersExhausted = "privacy_numbers_exhausted";
 
     public const string Required = "required";
     public const string TooLong = "too_long";

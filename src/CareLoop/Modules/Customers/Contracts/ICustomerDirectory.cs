@@ -46,6 +46,12 @@ public interface ICustomerDirectory
     /// screen, so it is not audited as a reveal. Null when the customer has no phone.
     /// </summary>
     Task<string?> PhoneForSendingAsync(Guid customerId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends a templated SMS notice (e.g. <c>VisitBooked</c>) to the customer's primary phone through the SMS port: the
+    /// phone never leaves the Customers module. <paramref name="outId"/> is the gateway's OutId (for delivery reports).
+    /// Returns the masked phone it went to; null when the customer has no phone.
+    /// </summary>
+    Task<string?> NotifyBySmsAsync(Guid customerId, string template, IReadOnlyDictionary<string, string> parameters, string outId, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -16,3 +16,23 @@ internal sealed class ActionReceiptConfiguration : IEntityTypeConfiguration<Acti
         b.Property(r => r.Outcome).HasMaxLength(ActionReceipt.OutcomeMaxLength);
     }
 }
+
+internal sealed class FieldSettingsConfiguration : IEntityTypeConfiguration<FieldSettings>
+{
+    public void Configure(EntityTypeBuilder<FieldSettings> b)
+    {
+        b.ToTable("FieldSettings");
+        b.HasKey(s => s.TenantId);
+    }
+}
+
+internal sealed class CheckInRecordConfiguration : IEntityTypeConfiguration<CheckInRecord>
+{
+    public void Configure(EntityTypeBuilder<CheckInRecord> b)
+    {
+        b.ToTable("FieldCheckIns");
+        b.HasKey(c => c.Id);
+        b.HasIndex(c => new { c.TenantId, c.WorkOrderId, c.At });
+        b.Property(c => c.Flag).HasConversion<string>().HasMaxLength(20);
+    }
+}

@@ -30,7 +30,20 @@ public interface IEngineerJobs
     /// <see cref="AnswerAsync"/>: whatever the caller staged commits with the move, or not at all.
     /// </summary>
     Task<Result<WorkOrderRef>> MoveAsync(ClaimsPrincipal engineer, Guid id, EngineerMove move, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Notes the engineer's call to the customer on the order's timeline (<c>contact</c> when it reached them, which stops
+    /// the first-contact SLA clock; <c>contactFailed</c> when not), while the job is accepted, booked or on site. Saves like
+    /// <see cref="AnswerAsync"/>: whatever the caller staged commits with the note, or not at all.
+    /// </summary>
+    Task<Result<WorkOrderRef>> LogContactAsync(ClaimsPrincipal engineer, Guid id, bool reached, string? note, CancellationToken cancellationToken);
+
+    /// <summary>The tenant's working hours (local times, Asia/Shanghai) of the local days from <paramref name="from"/>, for offering visit windows; days without hours are left out.</summary>
+    Task<IReadOnlyList<WorkingDay>> WorkingDaysAsync(DateOnly from, int days, CancellationToken cancellationToken);
 }
+
+/// <summary>One local day's working intervals (e.g. 09:00–12:00 and 13:00–18:00).</summary>
+public sealed record WorkingDay(DateOnly Day, IReadOnlyList<(TimeOnly From, TimeOnly To)> Hours);
 
 /// <summary>A move the engineer makes: the state machine's action (camelCase) at the version they saw, and what it carries.</summary>
 public sealed record EngineerMove(

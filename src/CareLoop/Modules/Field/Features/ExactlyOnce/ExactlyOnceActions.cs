@@ -64,6 +64,13 @@ public sealed class ExactlyOnceActions(CareLoopDbContext db, DatabaseProvider pr
         }
     }
 
+    /// <summary>
+    /// The first answer when this key was already used (null when not): for an action whose checks depend on the state
+    /// it changes (a booking turns into a rebooking), so a resend is answered before those checks refuse it.
+    /// </summary>
+    public async Task<Result<Once>?> ReplayAsync(Guid userId, string key, string action, Guid workOrderId, CancellationToken cancellationToken) =>
+        await ReceiptAsync(userId, key, cancellationToken) is { } done ? Replay(done, action, workOrderId) : (Result<Once>?)null;
+
     private Task<ActionReceipt?> ReceiptAsync(Guid userId, string key, CancellationToken cancellationToken) =>
         db.Set<ActionReceipt>().AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
 

@@ -10,13 +10,19 @@ public sealed record SlaSnapshot(DateTimeOffset? WarnAt, DateTimeOffset? DueAt, 
 
 /// <summary>
 /// A work order's SLA clocks, derived from its timeline on read (so the page is exact to the second): first contact
-/// runs from the latest assignment to the booking, arrival to the booked window's end until check-in, completion from
+/// runs from the latest assignment to the booking or to a logged call that reached the customer (<see cref="ContactAction"/>), arrival to the booked window's end until check-in, completion from
 /// creation, repair turnaround (mail-in) from receipt to ship-back. Suspensions pause the budgeted clocks. An
 /// approved <see cref="SlaUpgrade"/> replaces a clock's budget from the moment of approval (or from the clock's own
 /// start, if later); an arrival upgrade ("on site within 4 hours") replaces the booked window's end.
 /// </summary>
 public static class WorkOrderSla
 {
+    /// <summary>The timeline action of a call that reached the customer (the engineer's phone logs it): it stops the first-contact clock.</summary>
+    public const string ContactAction = "contact";
+
+    /// <summary>The timeline action of a call that did not reach the customer: noted, the clock keeps running.</summary>
+    public const string ContactFailedAction = "contactFailed";
+
     public static IReadOnlyList<SlaClockReading> Read(
         WorkOrder order, SlaPolicy policy, BusinessCalendar calendar, DateTimeOffset now, IReadOnlyList<SlaUpgrade>? upgrades = null)
     {
@@ -46,7 +52,7 @@ public static class WorkOrderSla
 
         if (onSite && timeline.LastOrDefault(t => t.Action == "assign") is { } assigned)
         {
-            var contacted = timeline.FirstOrDefault(t => t.Action == "schedule" && t.At >= assigned.At)?.At;
+            var contacted = timeline.FirstOrDefault(t => (t.Action is "schedule" or ContactAction) && t.At >= assigned.At)?.At;
             clocks.Add(Budgeted(SlaTarget.FirstContact, assigned.At, contacted));
         }
 
