@@ -34,7 +34,7 @@ public sealed class OutreachTests(BrowserFixture browser)
             await page.GetByTestId("template-provider").FillAsync("SMS_FILTER_DUE");
             await page.GetByTestId("template-text").FillAsync("{customerName}您好，您的{items}将于{dueDate}到期，优惠码{coupon}");
             await page.GetByTestId("template-save").ClickAsync();
-            await Expect(page.GetByTestId("templates")).ToContainTextAsync("未知的占位符：{coupon}");
+            await Expect(page.GetByTestId("templates")).ToContainTextAsync("未知的占位符 {coupon}");
             await page.GetByTestId("template-text").FillAsync("{customerName}您好，您的{items}将于{dueDate}到期。");
             await page.GetByTestId("template-save").ClickAsync();
             await Expect(page.GetByTestId("template-row")).ToHaveCountAsync(1);

@@ -9,7 +9,6 @@ using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Outbox;
 using CareLoop.Platform.Problems;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
 namespace CareLoop.Modules.Lifecycle;
@@ -22,11 +21,6 @@ public static class LifecycleModule
 {
     public static IServiceCollection AddLifecycle(this IServiceCollection services, IConfiguration configuration)
     {
-        // Until the Outreach module registers the real policy and sender (registered before Lifecycle, it wins).
-        services.TryAddSingleton<PermissiveOutreachUntilConfigured>();
-        services.TryAddSingleton<IContactPolicy>(sp => sp.GetRequiredService<PermissiveOutreachUntilConfigured>());
-        services.TryAddSingleton<IOutreach>(sp => sp.GetRequiredService<PermissiveOutreachUntilConfigured>());
-
         services.AddScoped<ScheduleSync>();
         services.AddScoped<RecordReplacementHandler>();
         services.AddScoped<DailyLifecycleRun>();

@@ -78,7 +78,7 @@ public sealed class LifecycleTests
         Assert.Equal(2, claim.ItemCount);
         Assert.Contains("PP棉滤芯", claim.Items);
         Assert.Contains("HEPA滤网", claim.Items);
-        Assert.Equal("sent", claim.Status);
+        Assert.Equal("queued", claim.Status); // Outreach queues it; its delivery job sends it in the allowed hours
         Assert.True(first.GetProperty("remindersSent").GetInt32() >= 1);
         Assert.Equal(0, second.GetProperty("remindersSent").GetInt32());
         Assert.All(parallel, r => Assert.Equal(0, r.RemindersSent));
@@ -101,6 +101,17 @@ public sealed class LifecycleTests
         var campaign = await supervisor.PostAsJsonAsync("/api/v1/lifecycle/campaigns", new { name = "净水器滤芯回访", regionPrefix = "3205", warranty = "any", agents = new[] { agentId } });
         Assert.Equal(HttpStatusCode.Created, campaign.StatusCode);
         var campaignId = (await campaign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // The unit's reminder a week before went out today too: allow a second contact a day, so the call is not capped.
+        using (var admin = await app.ApiAsAsync("admin"))
+        {
+            var policy = await admin.GetFromJsonAsync<JsonElement>("/api/v1/settings/contact-policy");
+            (await admin.PutAsJsonAsync("/api/v1/settings/contact-policy", new
+            {
+                allowedHours = new[] { "09:00-20:00" }, noContactDates = Array.Empty<string>(), unsolicitedPerDay = 2, unsolicitedPerWeek = 5, callAttemptsPerDay = 5,
+                timeZone = "Asia/Shanghai", version = policy.GetProperty("version").GetInt64(),
+            })).EnsureSuccessStatusCode();
+        }
+
         await RunAsync(app);
 
         var list = await agent.GetFromJsonAsync<JsonElement>("/api/v1/lifecycle/call-list?mine=true");
@@ -113,7 +124,7 @@ public sealed class LifecycleTests
         Assert.Equal(5900, entry.GetProperty("priceFen").GetInt64());
         Assert.Contains("****", entry.GetProperty("customer").GetProperty("maskedPhone").GetString());
         Assert.Contains("¥59.00", entry.GetProperty("script").GetString());
-        Assert.True(entry.GetProperty("contact").GetProperty("allowed").GetBoolean());
+        Assert.True(entry.GetProperty("contact").GetProperty("allowed").GetBoolean(), entry.GetProperty("contact").ToString());
 
         var missing = await agent.PostAsJsonAsync($"/api/v1/lifecycle/call-list/{id}/attempts", new { expectedVersion = entry.GetProperty("version").GetInt64() });
         Assert.Equal(["outcome:required"], Fields(await missing.Content.ReadFromJsonAsync<JsonElement>()));

@@ -60,6 +60,12 @@ public interface IContactPolicy
 public interface IOutreach
 {
     Task<Result<OutreachReceipt>> SendAsync(OutreachMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A module that sends by a key of its own (e.g. Lifecycle's reminders) registers its default SMS template the first
+    /// time: <paramref name="text"/> with known placeholders only. A template the tenant already has for the key is kept.
+    /// </summary>
+    Task EnsureTemplateAsync(string key, string text, string providerTemplateId, CancellationToken cancellationToken);
 }
 
 /// <summary>

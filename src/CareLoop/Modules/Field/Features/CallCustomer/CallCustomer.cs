@@ -25,7 +25,7 @@ public sealed record CustomerLine(Guid WorkOrderId, string Phone, bool Private =
 /// </summary>
 public sealed class CallCustomerHandler(
     IEngineerJobs jobs, ICustomerDirectory customers, FieldSettingsHandler settings, IPrivacyNumbers privacy, IOptions<PrivacyNumberOptions> privacyOptions,
-    CareLoopDbContext db, IAuditLog audit, TimeProvider time)
+    CareLoopDbContext db, PersonalDataProtector protector, IAuditLog audit, TimeProvider time)
 {
     public async Task<Result<CustomerLine>> HandleAsync(ClaimsPrincipal actor, Guid workOrderId, CancellationToken cancellationToken)
     {
@@ -45,7 +45,9 @@ public sealed class CallCustomerHandler(
             return phone is null ? Error.Conflict(ErrorCodes.NoPhone) : new CustomerLine(workOrderId, phone);
         }
 
-        var engineerPhone = PhoneNumberRules.Normalize(await db.Users.Where(u => u.Id == me).Select(u => u.PhoneNumber).SingleOrDefaultAsync(cancellationToken));
+        // A of the binding: the engineer's mobile (set by a tenant admin, sealed like customers' phones).
+        var sealedMobile = await db.Users.Where(u => u.Id == me).Select(u => u.MobileCipher).SingleOrDefaultAsync(cancellationToken);
+        var engineerPhone = sealedMobile is null ? null : protector.Decrypt(sealedMobile);
         if (engineerPhone is null)
         {
             return Error.Conflict(ErrorCodes.EngineerNoPhone); // A of the binding: the number the engineer calls from

@@ -85,6 +85,8 @@ public sealed class DailyLifecycleRun(
         var tenantId = tenant.RequireTenantId();
         var now = time.GetUtcNow();
         var (sent, skipped) = (0, 0);
+        await outreach.EnsureTemplateAsync("lifecycle." + templateKey, DefaultMessage(templateKey),
+            "SMS_CARELOOP_" + templateKey.ToUpperInvariant().Replace('-', '_'), cancellationToken);
         foreach (var chunk in rows.GroupBy(r => r.CustomerId).Chunk(Batch))
         {
             var keys = chunk.ToDictionary(g => Key(prefix, g.Key, today), g => g);
@@ -111,7 +113,8 @@ public sealed class DailyLifecycleRun(
                 var parameters = new Dictionary<string, string>
                 {
                     ["items"] = string.Join("、", group.Select(r => r.Item).Distinct()),
-                    ["due"] = group.Min(r => r.DueOn).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["dueDate"] = group.Min(r => r.DueOn).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["count"] = group.Select(r => r.Item).Distinct().Count().ToString(CultureInfo.InvariantCulture),
                     ["units"] = string.Join(",", group.Select(r => r.UnitId).Distinct()),
                 };
                 var receipt = await outreach.SendAsync(new OutreachMessage(claim.CustomerId, purpose, "lifecycle." + templateKey, parameters, claim.DedupKey), cancellationToken);
@@ -184,6 +187,14 @@ public sealed class DailyLifecycleRun(
     private static string Key(string prefix, Guid customerId, DateOnly day) => $"{prefix}:{customerId:N}:{day:yyyy-MM-dd}";
 
     private sealed record DueRow(Guid Id, Guid CustomerId, Guid UnitId, string Item, DateOnly DueOn);
+
+    /// <summary>The SMS Outreach sends for a lifecycle key until the tenant edits it (Outreach's placeholders: items, dueDate, count).</summary>
+    private static string DefaultMessage(string templateKey) => templateKey switch
+    {
+        LifecycleTemplate.ReminderKey => "您的{items}将于{dueDate}到期，建议及时更换。",
+        "warranty-expiry" => "您的产品保修将于{dueDate}到期，可咨询延保服务。",
+        _ => "感谢使用我们的产品：{items}。",
+    };
 }
 
 /// <summary>Quartz: every morning at 08:00 Shanghai time, the run for every tenant that has schedules or units waiting for them.</summary>

@@ -19,6 +19,32 @@ public sealed class OutreachSender(CareLoopDbContext db, ContactPolicyService po
     public const string UnknownTemplate = "unknown_template";
     public const string MissingParameter = "missing_parameter";
 
+    public async Task EnsureTemplateAsync(string key, string text, string providerTemplateId, CancellationToken cancellationToken)
+    {
+        if (await db.Set<MessageTemplate>().AnyAsync(t => t.Key == key, cancellationToken))
+        {
+            return;
+        }
+
+        var unknown = TemplateText.Placeholders(text).Where(p => !OutreachPlaceholders.Known.Contains(p)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Template {key} uses unknown placeholders: {string.Join(", ", unknown)}", nameof(text));
+        }
+
+        var template = MessageTemplate.Create(key, ContactChannel.Sms, time.GetUtcNow());
+        template.Change(key, ContactChannel.Sms, text, providerTemplateId, null);
+        db.Add(template);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(template).State = EntityState.Detached; // another node registered it first
+        }
+    }
+
     private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<Result<OutreachReceipt>> SendAsync(OutreachMessage message, CancellationToken cancellationToken)

@@ -62,7 +62,7 @@ public sealed partial class TemplatesHandler(CareLoopDbContext db, TimeProvider 
             var unknown = TemplateText.Placeholders(value).Where(p => !OutreachPlaceholders.Known.Contains(p)).ToList();
             if (unknown.Count > 0)
             {
-                v.Add(field, UnknownPlaceholder, string.Join(", ", unknown.Select(p => "{" + p + "}")));
+                v.Add(field, UnknownPlaceholder, string.Join(", ", unknown.Select(p => "{" + p + "}")), string.Join(" ", OutreachPlaceholders.Known.Order(StringComparer.Ordinal).Select(p => "{" + p + "}")));
             }
         }
 
