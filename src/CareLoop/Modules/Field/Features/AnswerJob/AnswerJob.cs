@@ -33,7 +33,7 @@ public sealed class AnswerJobHandler(IEngineerJobs jobs, IGrabOffers pool, Exact
 
         var action = request.Action?.Trim().ToLowerInvariant();
         var key = request.IdempotencyKey?.Trim();
-        var v = new Validation().Required("idempotencyKey", key).MaxLength("idempotencyKey", key, ActionReceipt.KeyMaxLength);
+        var v = ExactlyOnceActions.CheckKey(new Validation(), key);
         if (action is not (Accept or Decline or Grab))
         {
             v.Add("action", string.IsNullOrWhiteSpace(action) ? ErrorCodes.Required : ErrorCodes.InvalidFormat);

@@ -63,7 +63,7 @@ public sealed class BookVisitHandler(IEngineerJobs jobs, ICustomerDirectory cust
 
         var rebooking = job.State == WorkOrderState.Scheduled;
         var cause = request.Cause?.Trim().ToLowerInvariant();
-        var v = new Validation().Required("idempotencyKey", key).MaxLength("idempotencyKey", key, ActionReceipt.KeyMaxLength).MaxLength("reason", request.Reason, 500);
+        var v = ExactlyOnceActions.CheckKey(new Validation(), key).MaxLength("reason", request.Reason, 500);
         if (request.ExpectedVersion is null)
         {
             v.Add("expectedVersion", ErrorCodes.Required);

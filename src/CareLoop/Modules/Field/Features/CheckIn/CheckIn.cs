@@ -41,7 +41,7 @@ public sealed class CheckInHandler(
         }
 
         var key = request.IdempotencyKey?.Trim();
-        var v = new Validation().Required("idempotencyKey", key).MaxLength("idempotencyKey", key, ActionReceipt.KeyMaxLength);
+        var v = ExactlyOnceActions.CheckKey(new Validation(), key);
         if (request.ExpectedVersion is null)
         {
             v.Add("expectedVersion", ErrorCodes.Required);

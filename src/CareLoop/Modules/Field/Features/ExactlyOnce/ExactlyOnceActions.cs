@@ -48,7 +48,7 @@ public sealed class ExactlyOnceActions(CareLoopDbContext db, DatabaseProvider pr
                 return new Once(result.Value!, Replayed: false);
             }
 
-            Forget(receipt);
+            await ForgetAsync(receipt, cancellationToken);
             // A conflict may be our own twin that got there first: then its answer is ours.
             return result.Error!.Status == 409 && await ReceiptAsync(userId, key, cancellationToken) is { } twin ? Replay(twin, action, workOrderId) : result.Error!;
         }
@@ -77,12 +77,25 @@ public sealed class ExactlyOnceActions(CareLoopDbContext db, DatabaseProvider pr
     private static Result<Once> Replay(ActionReceipt receipt, string action, Guid workOrderId) =>
         receipt.Matches(action, workOrderId) ? new Once(receipt.Outcome, Replayed: true) : Error.Conflict(ErrorCodes.IdempotencyKeyReused);
 
-    private void Forget(ActionReceipt receipt)
+    /// <summary>
+    /// A refused action leaves no receipt, so the key reads as "not done". Usually it was only staged; but a refusal
+    /// that saved something on its way (a wrong completion code counts as a try) committed the receipt with it: delete it.
+    /// </summary>
+    private async Task ForgetAsync(ActionReceipt receipt, CancellationToken cancellationToken)
     {
         var entry = db.Entry(receipt);
-        if (entry.State != EntityState.Detached)
+        if (entry.State is EntityState.Unchanged or EntityState.Modified)
+        {
+            db.Remove(receipt);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else if (entry.State != EntityState.Detached)
         {
             entry.State = EntityState.Detached;
         }
     }
+
+    /// <summary>The idempotency key the phone sends with every action: required, at most <see cref="ActionReceipt.KeyMaxLength"/> characters.</summary>
+    public static Validation CheckKey(Validation validation, string? key) =>
+        validation.Required("idempotencyKey", key).MaxLength("idempotencyKey", key, ActionReceipt.KeyMaxLength);
 }

@@ -45,7 +45,7 @@ public sealed record CompleteRequest(long? ExpectedVersion, string? Barcode, str
 /// each posted action once per idempotency key (<see cref="ExactlyOnceActions"/>).
 /// </summary>
 public sealed class FinishJobHandler(
-    IJobFinish finish, IEngineerJobs jobs, IPayments payments, ExactlyOnceActions once, CareLoopDbContext db, IStringLocalizer<SharedResource> localizer)
+    IJobFinish finish, IEngineerJobs jobs, IPayments payments, ExactlyOnceActions once, IStringLocalizer<SharedResource> localizer)
 {
     public const string Sign = "signature";
     public const string SendCode = "sendCode";
@@ -171,22 +171,8 @@ public sealed class FinishJobHandler(
                 return moved.Value!.State.ToString();
             }
 
-            await ForgetSavedReceiptAsync(receipt, cancellationToken);
             return moved.Error!;
         }, cancellationToken);
-
-    /// <summary>
-    /// A wrong code is saved as a try even though the completion is refused (five lock the code), and that save takes
-    /// the staged receipt with it: take it back, so the key reads as "not done" (the phone sends a fresh key anyway).
-    /// </summary>
-    private async Task ForgetSavedReceiptAsync(ActionReceipt receipt, CancellationToken cancellationToken)
-    {
-        if (db.Entry(receipt).State == EntityState.Unchanged)
-        {
-            db.Remove(receipt);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
 
     private static string NameOf(ClaimsPrincipal actor) =>
         actor.FindFirst(Platform.Tenancy.CareLoopClaims.DisplayName)?.Value ?? actor.Identity?.Name ?? "engineer";
@@ -200,7 +186,7 @@ public sealed class FinishJobHandler(
         }
 
         key = key?.Trim();
-        if (new Validation().Required("idempotencyKey", key).MaxLength("idempotencyKey", key, ActionReceipt.KeyMaxLength).ToError() is { } invalid)
+        if (ExactlyOnceActions.CheckKey(new Validation(), key).ToError() is { } invalid)
         {
             return invalid;
         }

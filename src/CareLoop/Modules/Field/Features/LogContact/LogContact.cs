@@ -29,7 +29,7 @@ public sealed class LogContactHandler(IEngineerJobs jobs, ExactlyOnceActions onc
         }
 
         var key = request.IdempotencyKey?.Trim();
-        var v = new Validation().Required("idempotencyKey", key).MaxLength("idempotencyKey", key, ActionReceipt.KeyMaxLength)
+        var v = ExactlyOnceActions.CheckKey(new Validation(), key)
             .MaxLength("note", request.Note, NoteMaxLength);
         if (request.Reached is null)
         {

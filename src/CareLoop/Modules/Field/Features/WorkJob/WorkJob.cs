@@ -177,7 +177,7 @@ public sealed class WorkJobHandler(IEngineerWork work, ICustomerDirectory custom
     }
 
     private static Validation Keyed(string? key) =>
-        new Validation().Required("idempotencyKey", key).MaxLength("idempotencyKey", key?.Trim(), ActionReceipt.KeyMaxLength);
+        ExactlyOnceActions.CheckKey(new Validation(), key?.Trim());
 
     private async Task<Result<WorkActionResult>> RunAsync(
         ClaimsPrincipal actor, Guid id, string action, string? key, Validation v, Func<WorkSheet, ActionReceipt, Task<Result<string>>> act,
