@@ -30,9 +30,19 @@ public sealed class PageSession : IAsyncDisposable
         UserAgent = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile Safari/537.36",
     };
 
-    public static async Task<PageSession> StartAsync(BrowserFixture browser, BrowserNewContextOptions? device = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// A fresh host on its own database (SQLite unless a walk runs on both providers) and a browser context for the
+    /// device. The outbox stays off unless the flow needs integration events delivered (completion → callback →
+    /// ledger).
+    /// </summary>
+    public static async Task<PageSession> StartAsync(
+        BrowserFixture browser,
+        BrowserNewContextOptions? device = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        DatabaseKind database = DatabaseKind.Sqlite,
+        bool startOutbox = false)
     {
-        var app = new CareLoopApp(await TestDatabases.CreateAsync(DatabaseKind.Sqlite), startOutbox: false, settings: settings);
+        var app = new CareLoopApp(await TestDatabases.CreateAsync(database), startOutbox: startOutbox, settings: settings);
         app.StartServer();
         var options = device ?? new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } };
         options.BaseURL = app.BaseAddress.ToString();
