@@ -30,6 +30,7 @@ internal static class Lifecycle
         var tenant = (await ScalarAsync(connection, "SELECT \"Id\" FROM \"Tenants\" WHERE \"Slug\" = 'demo-brand'"))!.ToString()!;
         var model = (await ScalarAsync(connection, "SELECT \"Id\" FROM \"ProductModels\" WHERE \"Sku\" = 'WP-RO600'"))?.ToString() ?? Guid.Empty.ToString(); // any model: the run reads no catalog for these rows
         var watch = Stopwatch.StartNew();
+        await SeedCustomersAsync(connection, sqlite, tenant, units, watch);
         for (var k = 0; k < Consumables.Length; k++)
         {
             var (code, name, interval) = Consumables[k];
@@ -40,8 +41,8 @@ internal static class Lifecycle
                    INSERT INTO "LifecycleSchedules" ("Id","TenantId","UnitId","CustomerId","ModelId","Kind","ItemKey","ItemName","IntervalDays","StartedOn","DueOn","State","UpdatedAt")
                    SELECT printf('%08X-%04X-4000-A000-%012X', n, {k}, n), '{tenant.ToUpperInvariant()}', printf('%08X-0000-4000-8000-%012X', n, n), printf('%08X-0000-4000-9000-%012X', n, n),
                           '{model.ToUpperInvariant()}', 1, '{code}', '{name}', {interval},
-                          date('{today:yyyy-MM-dd}', '+' || ((n * 7919) % {interval} - {interval}) || ' days'), date('{today:yyyy-MM-dd}', '+' || ((n * 7919) % {interval}) || ' days'),
-                          CASE WHEN (n * 7919) % {interval} <= 6 THEN 2 ELSE 1 END, 0
+                          date('{today:yyyy-MM-dd}', ((n * 7919) % {interval} - {interval}) || ' days'), date('{today:yyyy-MM-dd}', ((n * 7919) % {interval}) || ' days'),
+                          CASE WHEN (n * 7919) % {interval} <= 6 THEN 2 ELSE 1 END, '{Stamp()}'
                    FROM g;
                    """
                 : $"""
@@ -55,10 +56,42 @@ internal static class Lifecycle
             Console.WriteLine($"seed,{code},units={units},elapsed-s={watch.Elapsed.TotalSeconds:0.0}");
         }
 
-        await ExecuteAsync(connection, sqlite ? "ANALYZE" : "ANALYZE \"LifecycleSchedules\"");
+        await ExecuteAsync(connection, sqlite ? "ANALYZE" : "ANALYZE \"LifecycleSchedules\"; ANALYZE \"Customers\"; ANALYZE \"CustomerPhones\"");
         Console.WriteLine($"seed,total-rows={await ScalarAsync(connection, "SELECT count(*) FROM \"LifecycleSchedules\"")},elapsed-s={watch.Elapsed.TotalSeconds:0.0}");
         return 0;
     }
+
+    /// <summary>
+    /// One customer per unit (the id the schedules point to), with a primary phone sealed as the app seals it: the run
+    /// reads each reminded customer's contact profile and policy facts, as in production. All phones decrypt to one test
+    /// number (one ciphertext under the Development key; the blind index stays unique per row).
+    /// </summary>
+    private static async Task SeedCustomersAsync(DbConnection connection, bool sqlite, string tenant, int units, Stopwatch watch)
+    {
+        var phone = new CareLoop.Platform.Security.PersonalDataProtector(Convert.FromBase64String(CareLoop.Platform.Security.SecretsValidator.DevelopmentDataEncryptionKey))
+            .SealPhone(Guid.Parse(tenant), "13700000000")!;
+        var sql = sqlite
+            ? $"""
+               PRAGMA cache_size=-262144;
+               WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < {units})
+               INSERT INTO "Customers" ("Id","TenantId","Name","ConsentPhone","ConsentSms","ConsentWeChat","CreatedAt","Elderly","NoSmartphone","PreferredChannel","Version","Tags")
+               SELECT printf('%08X-0000-4000-9000-%012X', n, n), '{tenant.ToUpperInvariant()}', '客户' || n, 1, 1, 0, '{Stamp()}', 0, 0, 2, 0, '' FROM g;
+               WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < {units})
+               INSERT INTO "CustomerPhones" ("Id","TenantId","CustomerId","BlindIndex","Cipher","IsPrimary","Masked")
+               SELECT printf('%08X-0000-4000-B000-%012X', n, n), '{tenant.ToUpperInvariant()}', printf('%08X-0000-4000-9000-%012X', n, n), printf('bench%059d', n), '{phone.Cipher}', 1, '{phone.Masked}' FROM g;
+               """
+            : $"""
+               INSERT INTO "Customers" ("Id","TenantId","Name","ConsentPhone","ConsentSms","ConsentWeChat","CreatedAt","Elderly","NoSmartphone","PreferredChannel","Version","Tags")
+               SELECT md5('c' || n)::uuid, '{tenant}', '客户' || n, true, true, false, now(), false, false, 2, 0, '' FROM generate_series(1, {units}) n;
+               INSERT INTO "CustomerPhones" ("Id","TenantId","CustomerId","BlindIndex","Cipher","IsPrimary","Masked")
+               SELECT md5('p' || n)::uuid, '{tenant}', md5('c' || n)::uuid, md5('b' || n) || md5('i' || n), '{phone.Cipher}', true, '{phone.Masked}' FROM generate_series(1, {units}) n;
+               """;
+        await ExecuteAsync(connection, sql);
+        Console.WriteLine($"seed,customers-and-phones,units={units},elapsed-s={watch.Elapsed.TotalSeconds:0.0}");
+    }
+
+    /// <summary>A timestamp as EF Core stores a DateTimeOffset in SQLite.</summary>
+    private static string Stamp() => TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
 
     public static async Task<int> RunAsync(Options o)
     {

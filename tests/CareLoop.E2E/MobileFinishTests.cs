@@ -87,7 +87,7 @@ public sealed class MobileFinishTests(BrowserFixture browser)
         });
     }
 
-    private static async Task StrokeAsync(IPage page, LocatorBoundingBoxResult box, (float X, float Y)[] points)
+    internal static async Task StrokeAsync(IPage page, LocatorBoundingBoxResult box, (float X, float Y)[] points)
     {
         await page.Mouse.MoveAsync(box.X + box.Width * points[0].X, box.Y + box.Height * points[0].Y);
         await page.Mouse.DownAsync();

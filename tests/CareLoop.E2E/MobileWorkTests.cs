@@ -13,10 +13,12 @@ namespace CareLoop.E2E;
 public sealed class MobileWorkTests(BrowserFixture browser)
 {
     /// <summary>Draws <c>text</c> as a QR code with ZXing's own writer and returns the PNG (what the camera would see).</summary>
-    private const string QrPng = """
+    internal const string QrPng = """
         async (text) => {
             const ZXing = await window.careLoopWork.loadZxing();
-            const matrix = new ZXing.QRCodeWriter().encode(text, ZXing.BarcodeFormat.QR_CODE, 320, 320, new Map());
+            // Level M, as product labels are printed (at ZXing's default L one symbol for RVX2000000002 defeats its own detector).
+            const hints = new Map([[ZXing.EncodeHintType.ERROR_CORRECTION, ZXing.QRCodeDecoderErrorCorrectionLevel.M]]);
+            const matrix = new ZXing.QRCodeWriter().encode(text, ZXing.BarcodeFormat.QR_CODE, 320, 320, hints);
             const canvas = document.createElement('canvas');
             canvas.width = matrix.getWidth();
             canvas.height = matrix.getHeight();
@@ -34,7 +36,7 @@ public sealed class MobileWorkTests(BrowserFixture browser)
         """;
 
     /// <summary>A 3000 × 2000 camera-sized JPEG drawn in the page.</summary>
-    private const string CameraJpeg = """
+    internal const string CameraJpeg = """
         () => {
             const canvas = document.createElement('canvas');
             canvas.width = 3000;

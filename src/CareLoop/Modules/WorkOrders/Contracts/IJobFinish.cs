@@ -21,12 +21,13 @@ public interface IJobFinish
 
 /// <summary>
 /// What completing the job needs (the tenant's policy for its kind) and what it has: photos, signature, the
-/// customer's code (sent? tries left?), the quote approved and what the customer pays (in 分).
+/// customer's code (sent? tries left?), the quote approved and what the customer pays (in 分), and the barcode scanned
+/// on the work screen (completion uses it when none is typed).
 /// </summary>
 public sealed record FinishFacts(
     Guid Id, string Number, WorkOrderKind Kind, WorkOrderState State, long Version, bool CanComplete, int MinPhotos, int Photos,
     bool RequiresSignature, bool HasSignature, bool RequiresBarcode, bool RequiresCustomerCode, CodeStatus? Code,
-    long CustomerPaysFen, bool QuoteApproved);
+    long CustomerPaysFen, bool QuoteApproved, string? ScannedBarcode);
 
 /// <summary>The latest completion code sent: where to, how many wrong tries are left, and whether it can still be used.</summary>
 public sealed record CodeStatus(string? MaskedPhone, int TriesLeft, bool Locked, bool Expired, DateTimeOffset ExpiresAt);

@@ -25,7 +25,7 @@ public sealed record EvidenceItem(string Key, bool Present, long? Have = null, l
 public sealed record FinishSheet(
     Guid Id, string Number, WorkOrderKind Kind, WorkOrderState State, long Version, bool CanComplete, IReadOnlyList<EvidenceItem> Evidence,
     IReadOnlyList<string> Missing, bool RequiresSignature, bool RequiresCode, bool RequiresBarcode, CodeStatus? Code, long DueFen, long PaidFen,
-    PaymentView? PendingQr, IReadOnlyList<PaymentView> Payments)
+    PaymentView? PendingQr, IReadOnlyList<PaymentView> Payments, string? ScannedBarcode = null)
 {
     public bool IsDone => State is WorkOrderState.Completed or WorkOrderState.CallbackPending or WorkOrderState.Closed;
 
@@ -87,7 +87,8 @@ public sealed class FinishJobHandler(
 
         if (facts.RequiresBarcode)
         {
-            evidence.Add(new EvidenceItem("barcode", false, AtCompletion: true));
+            // Scanned on the work screen already: shown as present; otherwise typed or scanned with the completion.
+            evidence.Add(facts.ScannedBarcode is null ? new EvidenceItem("barcode", false, AtCompletion: true) : new EvidenceItem("scanned-barcode", true));
         }
 
         if (facts.CustomerPaysFen > 0)
@@ -99,7 +100,7 @@ public sealed class FinishJobHandler(
         var missing = evidence.Where(e => !e.Present && !e.AtCompletion || e is { Key: "code", Present: false }).Select(e => e.Key).ToList();
         return new FinishSheet(
             facts.Id, facts.Number, facts.Kind, facts.State, facts.Version, facts.CanComplete, evidence, missing, facts.RequiresSignature,
-            facts.RequiresCustomerCode, facts.RequiresBarcode, facts.Code, facts.CustomerPaysFen, paid.PaidFen, paid.Pending, paid.Payments);
+            facts.RequiresCustomerCode, facts.RequiresBarcode, facts.Code, facts.CustomerPaysFen, paid.PaidFen, paid.Pending, paid.Payments, facts.ScannedBarcode);
     }
 
     /// <summary>The customer's signature, an image drawn on the phone (PNG), kept as the job's signature evidence.</summary>

@@ -35,7 +35,7 @@ internal sealed class JobFinish(
             order.Id, order.Number, order.Kind, order.State, order.Version, WorkOrderTransitions.Find(order.Kind, order.State, WorkOrderAction.Complete) is not null,
             required.MinPhotos, kinds.GetValueOrDefault(AttachmentKind.Photo), required.RequiresSignature, kinds.GetValueOrDefault(AttachmentKind.Signature) > 0,
             required.RequiresBarcode, required.RequiresCustomerCode,
-            code is null ? null : new CodeStatus(code.MaskedPhone, code.TriesLeft, code.Locked, code.Expired, code.ExpiresAt), customerPays, approved);
+            code is null ? null : new CodeStatus(code.MaskedPhone, code.TriesLeft, code.Locked, code.Expired, code.ExpiresAt), customerPays, approved, order.ScannedBarcode);
     }
 
     public async Task<Result<Guid>> AttachSignatureAsync(ClaimsPrincipal engineer, Guid id, string fileName, Func<Stream> open, CancellationToken cancellationToken)
