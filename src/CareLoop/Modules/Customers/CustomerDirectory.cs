@@ -110,19 +110,21 @@ internal sealed class CustomerDirectory(
         return e164;
     }
 
-    public async Task<CustomerContactProfile?> ContactProfileAsync(Guid customerId, CancellationToken cancellationToken)
+    public async Task<CustomerContactProfile?> ContactProfileAsync(Guid customerId, CancellationToken cancellationToken) =>
+        (await ContactProfilesAsync([customerId], cancellationToken)).GetValueOrDefault(customerId);
+
+    public async Task<IReadOnlyDictionary<Guid, CustomerContactProfile>> ContactProfilesAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken)
     {
-        var row = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == customerId)
+        var rows = await db.Set<Customer>().AsNoTracking().Where(c => customerIds.Contains(c.Id))
             .Select(c => new
             {
                 c.Id, c.Name, HasPhone = c.Phones.Any(), c.PreferredChannel, c.ConsentPhone, c.ConsentSms, c.ConsentWeChat, c.DoNotDisturbUntil,
                 c.Elderly, c.NoSmartphone, c.WeChatOpenId,
             })
-            .SingleOrDefaultAsync(cancellationToken);
-        return row is null
-            ? null
-            : new CustomerContactProfile(row.Id, row.Name, row.HasPhone, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(row.PreferredChannel.ToString()),
-                row.ConsentPhone, row.ConsentSms, row.ConsentWeChat, row.DoNotDisturbUntil, row.Elderly, row.NoSmartphone, row.WeChatOpenId);
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(row => row.Id, row => new CustomerContactProfile(row.Id, row.Name, row.HasPhone,
+            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(row.PreferredChannel.ToString()),
+            row.ConsentPhone, row.ConsentSms, row.ConsentWeChat, row.DoNotDisturbUntil, row.Elderly, row.NoSmartphone, row.WeChatOpenId));
     }
 
     public async Task<string?> PhoneForSendingAsync(Guid customerId, CancellationToken cancellationToken)

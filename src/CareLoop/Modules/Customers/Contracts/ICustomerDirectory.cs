@@ -41,6 +41,9 @@ public interface ICustomerDirectory
     /// <summary>What the contact policy needs to pick a channel and to respect the customer's wishes; null for an unknown customer.</summary>
     Task<CustomerContactProfile?> ContactProfileAsync(Guid customerId, CancellationToken cancellationToken);
 
+    /// <summary><see cref="ContactProfileAsync"/> for many customers in one query; unknown ones are absent.</summary>
+    Task<IReadOnlyDictionary<Guid, CustomerContactProfile>> ContactProfilesAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken cancellationToken);
+
     /// <summary>
     /// The customer's primary phone in full (E.164) for a machine send (an SMS through the gateway port): it reaches no
     /// screen, so it is not audited as a reveal. Null when the customer has no phone.

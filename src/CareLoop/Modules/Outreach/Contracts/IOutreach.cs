@@ -62,6 +62,12 @@ public interface IOutreach
     Task<Result<OutreachReceipt>> SendAsync(OutreachMessage message, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="SendAsync"/> for many messages at once (a daily run's reminders): the same checks and decisions, read
+    /// and stored in a handful of round trips instead of several per message. One answer per message, in order.
+    /// </summary>
+    Task<IReadOnlyList<Result<OutreachReceipt>>> SendManyAsync(IReadOnlyList<OutreachMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A module that sends by a key of its own (e.g. Lifecycle's reminders) registers its default SMS template the first
     /// time: <paramref name="text"/> with known placeholders only. A template the tenant already has for the key is kept.
     /// </summary>

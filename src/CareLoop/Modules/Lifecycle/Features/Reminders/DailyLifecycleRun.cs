@@ -77,7 +77,7 @@ public sealed class DailyLifecycleRun(
 
     /// <summary>
     /// Claims <c>{prefix}:{customer}:{day}</c> for every customer of <paramref name="rows"/> that has no claim yet (the
-    /// unique key decides between two nodes), then sends one message per claim through the outreach port.
+    /// unique key decides between two nodes), then sends one message per claim through the outreach port, a chunk at a time.
     /// </summary>
     private async Task<(int Sent, int Skipped)> SendGroupedAsync(
         string prefix, ContactPurpose purpose, string templateKey, DateOnly today, IReadOnlyList<DueRow> rows, CancellationToken cancellationToken)
@@ -107,7 +107,7 @@ public sealed class DailyLifecycleRun(
                 continue;
             }
 
-            foreach (var claim in claims)
+            var messages = claims.Select(claim =>
             {
                 var group = keys[claim.DedupKey];
                 var parameters = new Dictionary<string, string>
@@ -117,7 +117,11 @@ public sealed class DailyLifecycleRun(
                     ["count"] = group.Select(r => r.Item).Distinct().Count().ToString(CultureInfo.InvariantCulture),
                     ["units"] = string.Join(",", group.Select(r => r.UnitId).Distinct()),
                 };
-                var receipt = await outreach.SendAsync(new OutreachMessage(claim.CustomerId, purpose, "lifecycle." + templateKey, parameters, claim.DedupKey), cancellationToken);
+                return new OutreachMessage(claim.CustomerId, purpose, "lifecycle." + templateKey, parameters, claim.DedupKey);
+            }).ToList();
+            var receipts = await outreach.SendManyAsync(messages, cancellationToken);
+            foreach (var (claim, receipt) in claims.Zip(receipts))
+            {
                 claim.Outcome(receipt.IsSuccess ? receipt.Value!.Status : "failed", receipt.IsSuccess ? receipt.Value!.ReasonCode : receipt.Error!.Code);
                 if (receipt.IsSuccess && !receipt.Value!.Duplicate)
                 {

@@ -14,7 +14,7 @@ namespace CareLoop.Modules.Outreach.Features.Send;
 /// tenant and dedup key (a unique index settles a race between nodes). Nothing is sent here: the delivery job sends
 /// queued messages after this commit, and deferred ones when their slot comes (docs/adr/0026).
 /// </summary>
-public sealed class OutreachSender(CareLoopDbContext db, ContactPolicyService policy, ICustomerDirectory customers, TimeProvider time) : IOutreach
+public sealed class OutreachSender(CareLoopDbContext db, ContactPolicyService policy, TimeProvider time) : IOutreach
 {
     public const string UnknownTemplate = "unknown_template";
     public const string MissingParameter = "missing_parameter";
@@ -47,13 +47,104 @@ public sealed class OutreachSender(CareLoopDbContext db, ContactPolicyService po
 
     private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task<Result<OutreachReceipt>> SendAsync(OutreachMessage message, CancellationToken cancellationToken)
+    public async Task<Result<OutreachReceipt>> SendAsync(OutreachMessage message, CancellationToken cancellationToken) =>
+        (await SendManyAsync([message], cancellationToken))[0];
+
+    /// <summary>
+    /// Reads what every message needs at once (earlier messages by key, templates, the customers' policy facts), decides
+    /// each in order (a message counts against the caps of the next one to the same customer) and stores them in one
+    /// commit. When another node stored one of the keys first, each message is retried alone and answers with the winner.
+    /// </summary>
+    public async Task<IReadOnlyList<Result<OutreachReceipt>>> SendManyAsync(IReadOnlyList<OutreachMessage> messages, CancellationToken cancellationToken)
     {
-        if (await ExistingAsync(message.DedupKey, cancellationToken) is { } existing)
+        var keys = messages.Select(m => (m.DedupKey ?? "").Trim()).Where(k => k.Length > 0).Distinct().ToList();
+        var existing = (await db.Set<OutboundMessage>().AsNoTracking().Where(m => keys.Contains(m.DedupKey)).ToListAsync(cancellationToken))
+            .ToDictionary(m => m.DedupKey, StringComparer.Ordinal);
+        var templateKeys = messages.Select(m => (m.TemplateKey ?? "").Trim()).Distinct().ToList();
+        var templates = (await db.Set<MessageTemplate>().AsNoTracking().Where(t => templateKeys.Contains(t.Key)).ToListAsync(cancellationToken)).ToLookup(t => t.Key);
+        var now = time.GetUtcNow();
+        var facts = await policy.FactsManyAsync(messages.Select(m => m.CustomerId).Distinct().ToList(), now, null, cancellationToken);
+
+        var results = new Result<OutreachReceipt>[messages.Count];
+        var rows = new List<(int Index, OutboundMessage Row)>();
+        for (var i = 0; i < messages.Count; i++)
         {
-            return existing.Receipt(duplicate: true);
+            var message = messages[i];
+            var key = (message.DedupKey ?? "").Trim();
+            if (existing.TryGetValue(key, out var earlier))
+            {
+                results[i] = earlier.Receipt(duplicate: true);
+                continue;
+            }
+
+            var ofKey = templates[(message.TemplateKey ?? "").Trim()].ToList();
+            var customer = facts.GetValueOrDefault(message.CustomerId);
+            if (Invalid(message, ofKey, customer is not null) is { } invalid)
+            {
+                results[i] = invalid;
+                continue;
+            }
+
+            ArgumentNullException.ThrowIfNull(customer);
+
+            var row = OutboundMessage.Create(message, JsonSerializer.Serialize(message.Parameters ?? new Dictionary<string, string>(), ReadableJson), now);
+            var decision = ContactRules.Decide(customer, message.Purpose, message.PreferredChannel ?? ContactRules.AutomaticChannel(customer.Customer), now);
+            if (decision.Channel is { } channel && channel != ContactChannel.Phone && ofKey.All(t => t.Channel != channel))
+            {
+                decision = decision with { Allowed = false, DeferredUntil = null, ReasonCode = ContactReasons.NoTemplate };
+            }
+
+            row.Decide(decision, now);
+            rows.Add((i, row));
+            existing[key] = row; // the same key twice in one call: the second is its duplicate
+            if (row.Channel is { } counted && row.Status is OutreachStatuses.Queued or OutreachStatuses.Deferred)
+            {
+                facts[message.CustomerId] = customer with { Contacts = [.. customer.Contacts, new CountedContact(row.DueAt, row.Purpose, counted)] };
+            }
         }
 
+        db.AddRange(rows.Select(r => r.Row));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request or node stored one of the keys first: forget ours; alone, answer with theirs.
+            foreach (var (_, row) in rows)
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+
+            if (messages.Count > 1)
+            {
+                var one = new List<Result<OutreachReceipt>>(messages.Count);
+                foreach (var message in messages)
+                {
+                    one.Add((await SendManyAsync([message], cancellationToken))[0]);
+                }
+
+                return one;
+            }
+
+            if (await ExistingAsync(messages[0].DedupKey, cancellationToken) is { } winner)
+            {
+                return [winner.Receipt(duplicate: true)];
+            }
+
+            throw;
+        }
+
+        foreach (var (index, row) in rows)
+        {
+            results[index] = row.Receipt(duplicate: false);
+        }
+
+        return results;
+    }
+
+    private static Error? Invalid(OutreachMessage message, List<MessageTemplate> templates, bool knownCustomer)
+    {
         var v = new Validation().Required("dedupKey", message.DedupKey).MaxLength("dedupKey", message.DedupKey?.Trim(), 200)
             .Required("templateKey", message.TemplateKey);
         if (!Enum.IsDefined(message.Purpose))
@@ -61,60 +152,24 @@ public sealed class OutreachSender(CareLoopDbContext db, ContactPolicyService po
             v.Add("purpose", ErrorCodes.InvalidFormat);
         }
 
-        var parameters = message.Parameters ?? new Dictionary<string, string>();
-        var templates = await db.Set<MessageTemplate>().AsNoTracking().Where(t => t.Key == (message.TemplateKey ?? "").Trim()).ToListAsync(cancellationToken);
         if (templates.Count == 0 && !string.IsNullOrWhiteSpace(message.TemplateKey))
         {
             v.Add("templateKey", UnknownTemplate, message.TemplateKey.Trim());
         }
 
+        var parameters = message.Parameters ?? new Dictionary<string, string>();
         var missing = templates.SelectMany(t => t.Placeholders()).Distinct().Where(p => !parameters.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
             v.Add("parameters", MissingParameter, string.Join(", ", missing));
         }
 
-        var profile = await customers.ContactProfileAsync(message.CustomerId, cancellationToken);
-        if (profile is null)
+        if (!knownCustomer)
         {
             v.Add("customerId", ErrorCodes.UnknownCustomer);
         }
 
-        if (v.ToError() is { } invalid)
-        {
-            return invalid;
-        }
-
-        ArgumentNullException.ThrowIfNull(profile);
-
-        var now = time.GetUtcNow();
-        var row = OutboundMessage.Create(message, JsonSerializer.Serialize(parameters, ReadableJson), now);
-        var facts = await policy.FactsAsync(message.CustomerId, now, null, cancellationToken);
-        var decision = ContactRules.Decide(facts!, message.Purpose, message.PreferredChannel ?? ContactRules.AutomaticChannel(profile), now);
-        if (decision.Channel is { } channel && channel != ContactChannel.Phone && templates.All(t => t.Channel != channel))
-        {
-            decision = decision with { Allowed = false, DeferredUntil = null, ReasonCode = ContactReasons.NoTemplate };
-        }
-
-        row.Decide(decision, now);
-        db.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request or node stored the same key first: forget ours and answer with theirs.
-            db.Entry(row).State = EntityState.Detached;
-            if (await ExistingAsync(message.DedupKey, cancellationToken) is { } winner)
-            {
-                return winner.Receipt(duplicate: true);
-            }
-
-            throw;
-        }
-
-        return row.Receipt(duplicate: false);
+        return v.ToError();
     }
 
     private Task<OutboundMessage?> ExistingAsync(string? dedupKey, CancellationToken cancellationToken)
