@@ -21,6 +21,7 @@ public static class PlatformExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        services.AddSingleton<CareLoop.Components.PhoneStylesheet>();
         services.AddScoped<HandlerScopes>();
         services.AddScoped<DashboardSummary>();
         services.AddScoped<AuditQueries>();
