@@ -1152,6 +1152,8 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.HasIndex("TenantId", "UserId", "Key")
                         .IsUnique();
 
@@ -1220,6 +1222,62 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.HasKey("TenantId");
 
                     b.ToTable("FieldSettings", (string)null);
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.Field.Domain.PrivacyBinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EngineerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Expiration")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PoolKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Release")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedOn")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SecretNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubsId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "WorkOrderId");
+
+                    b.HasIndex("TenantId", "PoolKey", "SubsId")
+                        .IsUnique();
+
+                    b.ToTable("FieldPrivacyBindings", (string)null);
                 });
 
             modelBuilder.Entity("CareLoop.Modules.Integrations.Domain.IntegrationKey", b =>
@@ -2778,6 +2836,9 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("LabourFen")
                         .HasColumnType("bigint");
