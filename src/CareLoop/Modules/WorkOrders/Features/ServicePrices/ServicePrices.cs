@@ -137,8 +137,11 @@ public static class ServicePricesEndpoints
                 (await handler.UpdateAsync(user, body, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization(Permissions.SettingsManage)
             .WithSummary("Add or replace the labour and visit-fee prices (分, 0 – 10,000,000) of the kinds listed; a deactivated entry is active again.");
-        settings.MapPost("/{kind}/deactivate", async (WorkOrderKind kind, ClaimsPrincipal user, ServicePricesHandler handler, HttpContext http, CancellationToken ct) =>
-                (await handler.DeactivateAsync(user, kind, ct)).ToHttp(http, TypedResults.Ok))
+        // The kind as the API writes it (onSiteRepair); route binding of an enum would be case-sensitive.
+        settings.MapPost("/{kind}/deactivate", async (string kind, ClaimsPrincipal user, ServicePricesHandler handler, HttpContext http, CancellationToken ct) =>
+                kind.Length > 0 && char.IsLetter(kind[0]) && Enum.TryParse<WorkOrderKind>(kind, ignoreCase: true, out var parsed)
+                    ? (await handler.DeactivateAsync(user, parsed, ct)).ToHttp(http, TypedResults.Ok)
+                    : http.Problem(Error.NotFound()))
             .RequireAuthorization(Permissions.SettingsManage)
             .WithSummary("Deactivate the tenant's price of a kind (e.g. onSiteRepair): the default applies again; 404 when the kind has no active entry.");
     }
