@@ -61,7 +61,7 @@ builder.Services.AddWorkOrders(builder.Configuration);
 builder.Services.AddService();
 builder.Services.AddIntegrations(builder.Configuration);
 builder.Services.AddDispatch();
-builder.Services.AddField();
+builder.Services.AddField(builder.Configuration);
 builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddOutreach(builder.Configuration);
 builder.Services.AddCallbacks(builder.Configuration);

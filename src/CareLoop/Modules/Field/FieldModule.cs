@@ -6,17 +6,21 @@ using CareLoop.Modules.Field.Features.CheckIn;
 using CareLoop.Modules.Field.Features.ExactlyOnce;
 using CareLoop.Modules.Field.Features.FinishJob;
 using CareLoop.Modules.Field.Features.FieldSettings;
+using CareLoop.Modules.Field.Features.ForgetOldReceipts;
+using CareLoop.Modules.Field.Features.ReleasePrivacyNumbers;
 using CareLoop.Modules.Field.Features.LogContact;
 using CareLoop.Modules.Field.Features.MyJobs;
 using CareLoop.Modules.Field.Features.SignIn;
 using CareLoop.Modules.Field.Features.WorkJob;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Platform.Identity;
+using CareLoop.Platform.Outbox;
 using CareLoop.Platform.Problems;
 using CareLoop.Platform.Web;
 using CareLoop.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Quartz;
 
 namespace CareLoop.Modules.Field;
 
@@ -27,7 +31,7 @@ namespace CareLoop.Modules.Field;
 /// </summary>
 public static class FieldModule
 {
-    public static IServiceCollection AddField(this IServiceCollection services)
+    public static IServiceCollection AddField(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ExactlyOnceActions>();
         services.AddScoped<MyJobsHandler>();
@@ -41,7 +45,28 @@ public static class FieldModule
         services.AddScoped<BookVisitHandler>();
         services.AddScoped<CheckInHandler>();
         services.AddSingleton(new WorkOrderPagePanel(typeof(CheckInPanel)));
+        services.AddOutboxHandler<WorkOrderTransitioned, ReleasePrivacyNumbersOnClose>();
+        AddReceiptSweep(services, configuration);
         return services;
+    }
+
+    /// <summary>The nightly sweep of old receipts (ADR 0020): <c>Field:Receipts:RetentionDays</c>, <c>Cron</c>, <c>BatchSize</c>.</summary>
+    private static void AddReceiptSweep(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReceiptRetentionOptions>()
+            .Bind(configuration.GetSection(ReceiptRetentionOptions.Section))
+            .Validate(o => o.RetentionDays >= ReceiptRetentionOptions.MinRetentionDays, $"Field:Receipts:RetentionDays must be at least {ReceiptRetentionOptions.MinRetentionDays}.")
+            .Validate(o => o.BatchSize is >= 1 and <= 100_000, "Field:Receipts:BatchSize must be between 1 and 100000.")
+            .Validate(o => CronExpression.TryParse(o.Cron, out _), "Field:Receipts:Cron must be a Quartz cron expression.")
+            .ValidateOnStart();
+        services.AddScoped<ReceiptSweeper>();
+        var cron = configuration.GetSection(ReceiptRetentionOptions.Section).Get<ReceiptRetentionOptions>()?.Cron ?? new ReceiptRetentionOptions().Cron;
+        services.AddQuartz(q =>
+        {
+            q.AddJob<ForgetOldReceiptsJob>(j => j.WithIdentity(ForgetOldReceiptsJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(ForgetOldReceiptsJob.Key).WithIdentity("forget-old-receipts-trigger", "field")
+                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        });
     }
 
     /// <summary>The phone app's web manifest (installable PWA, ADR 0020), in the user's language.</summary>

@@ -100,6 +100,7 @@ public static class ErrorCodes
     public const string TooLong = "too_long";
     public const string OutOfRange = "out_of_range";
     public const string InvalidFormat = "invalid_format";
+    public const string TooManyDecimals = "too_many_decimals";
     public const string FileTooLarge = "file_too_large";
     public const string FileType = "file_type";
     public const string OfferGone = "offer_gone";

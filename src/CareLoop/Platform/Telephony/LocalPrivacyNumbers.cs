@@ -16,7 +16,10 @@ public sealed class LocalPrivacyNumbers(IOptions<PrivacyNumberOptions> options, 
     private int _next;
 
     /// <param name="WireBody">The <c>BindAxb</c> parameters as the provider would receive them.</param>
-    public sealed record Binding(string SubsId, string PoolKey, string SecretNo, string PhoneNoA, string PhoneNoB, DateTimeOffset Expiration, string OutId, string WireBody, bool Unbound);
+    /// <param name="UnbindWireBody">The <c>UnbindSubscription</c> parameters that released it (null while bound).</param>
+    public sealed record Binding(
+        string SubsId, string PoolKey, string SecretNo, string PhoneNoA, string PhoneNoB, DateTimeOffset Expiration, string OutId, string WireBody, bool Unbound,
+        DateTimeOffset? UnboundAt = null, string? UnbindWireBody = null);
 
     /// <summary>Live and ended bindings, newest first.</summary>
     public IReadOnlyList<Binding> Bindings
@@ -79,7 +82,14 @@ public sealed class LocalPrivacyNumbers(IOptions<PrivacyNumberOptions> options, 
                 return Task.FromResult(false);
             }
 
-            _bindings[index] = _bindings[index] with { Unbound = true };
+            var wire = JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["Action"] = "UnbindSubscription",
+                ["PoolKey"] = poolKey,
+                ["SubsId"] = subsId,
+                ["SecretNo"] = Local(secretNo),
+            });
+            _bindings[index] = _bindings[index] with { Unbound = true, UnboundAt = time.GetUtcNow(), UnbindWireBody = wire };
             return Task.FromResult(true);
         }
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareLoop.Modules.Customers.Contracts;
+using CareLoop.Modules.Field.Domain;
 using CareLoop.Modules.Field.Features.FieldSettings;
 using CareLoop.Modules.WorkOrders.Contracts;
 using CareLoop.Platform.Auditing;
@@ -62,9 +63,28 @@ public sealed class CallCustomerHandler(
         var options = privacyOptions.Value;
         var until = time.GetUtcNow().AddHours(options.BindingHours);
         var bound = await privacy.BindAxbAsync(new AxbBinding(options.PoolKey, engineerPhone, customerPhone, until, workOrderId.ToString("N")), cancellationToken);
+        if (bound.Ok && bound.SubsId is { } subsId)
+        {
+            await RecordBindingAsync(workOrderId, me, options.PoolKey, subsId, bound.SecretNo!, until, cancellationToken);
+        }
+
         audit.Record("field.privacy-number-bound", "WorkOrder", workOrderId.ToString(),
             new { job.Number, bound.Code, bound.SecretNo, bound.SubsId, options.PoolKey, expiration = until, customer = PhoneNumberRules.Mask(customerPhone) });
         await db.SaveChangesAsync(cancellationToken);
         return bound.Ok ? new CustomerLine(workOrderId, bound.SecretNo!, Private: true, Until: until) : Error.Conflict(ErrorCodes.PrivacyNumbersExhausted);
+    }
+
+    /// <summary>Keeps what unbinding needs; the provider answers a second binding of the same pair with the same subscription.</summary>
+    private async Task RecordBindingAsync(Guid workOrderId, Guid engineerId, string poolKey, string subsId, string secretNo, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var known = await db.Set<PrivacyBinding>().SingleOrDefaultAsync(b => b.PoolKey == poolKey && b.SubsId == subsId, cancellationToken);
+        if (known is null)
+        {
+            db.Add(PrivacyBinding.Bound(workOrderId, engineerId, poolKey, subsId, secretNo, until, time.GetUtcNow()));
+        }
+        else
+        {
+            known.Extend(until);
+        }
     }
 }
