@@ -1992,6 +1992,12 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("_admins")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AdminUserIds");
+
                     b.Property<string>("_categories")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -2478,6 +2484,9 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
@@ -2490,6 +2499,12 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RejectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RejectedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RequestedAt")
