@@ -11,7 +11,7 @@ namespace CareLoop.E2E;
 
 /// <summary>
 /// Settlement screens beyond the rules: a manager asks to correct a statement entry (amount in yuan, reason required), cannot
-/// approve it themself, and a second user approves it; a provider admin sees, confirms and exports only their provider's statements.
+/// approve it themself, and a second user approves it; a provider admin, linked on the providers page, sees, confirms and exports only their provider's statements.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SettlementCorrectionsTests(BrowserFixture browser)
@@ -75,8 +75,19 @@ public sealed class SettlementCorrectionsTests(BrowserFixture browser)
             .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
         (await admin.PostAsJsonAsync("/api/v1/users", new { userName = "provider-admin", displayName = "服务商 王经理", password = TestEnvironment.DemoPassword, roles = new[] { Roles.ProviderAdmin } }))
             .EnsureSuccessStatusCode();
-        var providerAdmin = await app.DbAsync("demo-brand", db => db.Users.Where(u => u.UserName == "provider-admin").Select(u => u.Id).SingleAsync());
-        (await admin.PutAsJsonAsync($"/api/v1/network/providers/{provider}/admins", new { userIds = new[] { providerAdmin } })).EnsureSuccessStatusCode();
+
+        // The brand's admin links the account to the demo provider on the providers page.
+        var brand = await session.SecondUserAsync("admin");
+        await brand.GotoAsync("/network/providers");
+        await PageSession.WaitInteractiveAsync(brand);
+        var card = brand.GetByTestId("provider-card").Filter(new() { HasText = "苏州自营服务中心" });
+        await card.GetByTestId("admins-edit").ClickAsync();
+        await brand.GetByTestId("admins-select").ClickAsync();
+        await brand.GetByRole(AriaRole.Option, new() { Name = "服务商 王经理 (provider-admin)" }).ClickAsync();
+        await brand.Keyboard.PressAsync("Escape");
+        await brand.GetByTestId("admins-save").ClickAsync();
+        await Expect(card.GetByTestId("provider-admins")).ToContainTextAsync("服务商 王经理");
+        await PageSession.ScreenshotAsync(brand, "provider-admins-linked");
         var engineer = await app.DbAsync("demo-brand", db => db.Users.Where(u => u.UserName == "engineer").Select(u => u.Id).SingleAsync());
         var period = await ClosedLastMonthAsync(app, (PartyKind.Provider, provider, 8800), (PartyKind.Engineer, engineer, 4500), (PartyKind.Provider, other, 9900));
         var statement = await app.DbAsync("demo-brand", db => db.Set<Statement>().SingleAsync(s => s.PartyId == provider));
