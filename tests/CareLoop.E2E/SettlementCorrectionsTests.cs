@@ -83,8 +83,11 @@ public sealed class SettlementCorrectionsTests(BrowserFixture browser)
         var card = brand.GetByTestId("provider-card").Filter(new() { HasText = "苏州自营服务中心" });
         await card.GetByTestId("admins-edit").ClickAsync();
         await brand.GetByTestId("admins-select").ClickAsync();
-        await brand.GetByRole(AriaRole.Option, new() { Name = "服务商 王经理 (provider-admin)" }).ClickAsync();
-        await brand.Keyboard.PressAsync("Escape");
+        var option = brand.GetByRole(AriaRole.Option, new() { Name = "服务商 王经理 (provider-admin)" });
+        await option.ClickAsync();
+        await Expect(option).ToHaveAttributeAsync("aria-selected", "true"); // the circuit has the choice before the list closes
+        await brand.GetByTestId("admins-select").PressAsync("Escape");
+        await Expect(option).ToBeHiddenAsync();
         await brand.GetByTestId("admins-save").ClickAsync();
         await Expect(card.GetByTestId("provider-admins")).ToContainTextAsync("服务商 王经理");
         await PageSession.ScreenshotAsync(brand, "provider-admins-linked");
