@@ -66,13 +66,27 @@ public sealed class PageSession : IAsyncDisposable
         }
     }
 
-    public async Task<string> ScreenshotAsync(string name)
+    public Task<string> ScreenshotAsync(string name) => ScreenshotAsync(Page, name);
+
+    /// <summary>A full-page screenshot of another page of this session (a second user, a phone).</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, name + ".png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
+    }
+
+    /// <summary>Another device on the same host (own cookies), e.g. the engineer's phone next to the agent's desk; not signed in.</summary>
+    public async Task<IPage> DeviceAsync(BrowserNewContextOptions device)
+    {
+        device.BaseURL = App.BaseAddress.ToString();
+        device.Locale = "en-US";
+        var context = await _context.Browser!.NewContextAsync(device);
+        context.SetDefaultTimeout(15_000);
+        _others.Add(context);
+        return await context.NewPageAsync();
     }
 
     public Task SignInAsync(string userName) => SignInAsync(Page, userName);

@@ -83,7 +83,7 @@ public sealed class MigrateCommandTests
         provider.Configure(options);
         await using var db = new CareLoopDbContext(options.Options, new TenantContext(), TimeProvider.System, provider);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(9, await db.Roles.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(CareLoop.Platform.Identity.Roles.All.Count, await db.Roles.CountAsync(TestContext.Current.CancellationToken));
         Assert.Equal(0, await db.Tenants.CountAsync(TestContext.Current.CancellationToken));
     }
 }

@@ -53,6 +53,13 @@ public sealed class NetworkDirectory(
         return snapshot;
     }
 
+    public async Task<Guid?> ProviderAdministeredByAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        // A handful of providers per tenant, the admin list a delimited column: read them and look in memory.
+        var providers = await db.Set<Provider>().AsNoTracking().ToListAsync(cancellationToken);
+        return providers.FirstOrDefault(p => p.IsAdministeredBy(userId))?.Id;
+    }
+
     /// <summary>Drops the tenant's cached snapshot: call after any change to providers, stations or engineers.</summary>
     public static void Evict(IMemoryCache cache, Guid tenantId) => cache.Remove(CacheKey(tenantId));
 

@@ -48,23 +48,25 @@ public static class SettlementModule
             .RequireAuthorization(Permissions.SettlementManage)
             .WithSummary("Save a new version of the rules: { rules: { baseAmounts, distanceBands, csat5BonusFen, slaBreachPenaltyFen, repeatRepairPenaltyFen, complaintPenaltyFen, jobCapFen?, monthlyCapFen?, providerFeeFen }, expectedVersion }. Overlapping or inverted bands and negative amounts are refused with field errors.");
         settlement.MapGet("/ledger", async (PartyKind party, Guid partyId, int period, ClaimsPrincipal user, StatementsHandler statements, HttpContext http, CancellationToken ct) =>
-                user.HasPermission(Permissions.SettlementRead) || (party == PartyKind.Engineer && partyId == user.UserId())
-                    ? Results.Ok(await statements.EntriesAsync(party, partyId, period, ct))
-                    : http.Problem(CareLoop.Platform.Results.Error.Forbidden()))
+                (await statements.LedgerAsync(user, party, partyId, period, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization()
             .WithSummary("A party's ledger entries of a month (period yyyyMM), oldest first, each with its rule code and explanation arguments.");
         settlement.MapPost("/corrections", async (RequestCorrection body, ClaimsPrincipal user, CorrectionsHandler corrections, HttpContext http, CancellationToken ct) =>
                 (await corrections.RequestAsync(user, body, ct)).ToHttp(http, c => TypedResults.Created($"/api/v1/settlement/corrections/{c.Id}", c)))
             .RequireAuthorization(Permissions.SettlementManage)
-            .WithSummary("Ask to reverse a ledger entry: { entryId, reason }. Nothing is posted until somebody else approves.");
+            .WithSummary("Ask to reverse a ledger entry: { entryId, reason, amountFen? } (amountFen: how much of it, a positive amount up to the entry's; all of it when absent). Nothing is posted until somebody else approves.");
         settlement.MapGet("/corrections", async (ClaimsPrincipal user, CorrectionsHandler corrections, HttpContext http, CancellationToken ct) =>
                 (await corrections.ListAsync(user, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization(Permissions.SettlementRead)
-            .WithSummary("Correction requests, newest first.");
+            .WithSummary("Correction requests, pending first, then newest first, each with its entry (party, order, rule, amount), the amount reversed and its state (pending, approved, rejected).");
         settlement.MapPost("/corrections/{id:guid}/approve", async (Guid id, ClaimsPrincipal user, CorrectionsHandler corrections, HttpContext http, CancellationToken ct) =>
                 (await corrections.ApproveAsync(user, id, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization()
             .WithSummary("Approve a correction: posts the reversing entry. The approver needs settlement.approve and must not be the requester (422, field approver).");
+        settlement.MapPost("/corrections/{id:guid}/reject", async (Guid id, ClaimsPrincipal user, CorrectionsHandler corrections, HttpContext http, CancellationToken ct) =>
+                (await corrections.RejectAsync(user, id, ct)).ToHttp(http, TypedResults.Ok))
+            .RequireAuthorization()
+            .WithSummary("Reject a correction: nothing is posted. Same rule as approving (settlement.approve, not the requester; 409 once decided).");
         settlement.MapPost("/months/close", async (CloseMonthRequest body, ClaimsPrincipal user, CloseMonthHandler handler, HttpContext http, CancellationToken ct) =>
                 (await handler.HandleAsync(user, body, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization(Permissions.SettlementManage)
@@ -72,7 +74,7 @@ public static class SettlementModule
         settlement.MapGet("/statements", async (int? period, PartyKind? party, Guid? partyId, ClaimsPrincipal user, StatementsHandler statements, HttpContext http, CancellationToken ct) =>
                 (await statements.ListAsync(user, period, party, partyId, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization()
-            .WithSummary("Statements (staff: any party; engineers: their own).");
+            .WithSummary("Statements (staff: any party; a provider's admin: the provider's and its engineers'; engineers: their own).");
         settlement.MapGet("/statements/{id:guid}", async (Guid id, ClaimsPrincipal user, StatementsHandler statements, HttpContext http, CancellationToken ct) =>
                 (await statements.FindAsync(user, id, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization()
@@ -80,9 +82,9 @@ public static class SettlementModule
         settlement.MapPost("/statements/{id:guid}/moves", async (Guid id, MoveStatementRequest body, ClaimsPrincipal user, StatementsHandler statements, HttpContext http, CancellationToken ct) =>
                 (await statements.MoveAsync(user, id, body, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization()
-            .WithSummary("{ action: issue|confirm|pay, expectedVersion }: one step of draft → issued → confirmed → paid (409 illegal_statement_move otherwise). An engineer may confirm their own.");
-        settlement.MapGet("/statements/export.xlsx", ExportAsync).RequireAuthorization(Permissions.SettlementRead)
-            .WithSummary("A month's statements (period) or one statement (statementId) as XLSX: a summary sheet and an entries sheet.");
+            .WithSummary("{ action: issue|confirm|pay, expectedVersion }: one step of draft → issued → confirmed → paid (409 illegal_statement_move otherwise). An engineer may confirm their own, a provider's admin the provider's.");
+        settlement.MapGet("/statements/export.xlsx", ExportAsync).RequireAuthorization()
+            .WithSummary("A month's statements (period) or one statement (statementId) as XLSX: a summary sheet and an entries sheet; only the statements the caller may see.");
         settlement.MapGet("/earnings", async (int? period, ClaimsPrincipal user, EarningsHandler earnings, HttpContext http, CancellationToken ct) =>
                 (await earnings.MineAsync(user, period, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization(Permissions.MobileUse)

@@ -151,7 +151,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, IConfiguration confi
     }
 }
 
-/// <summary>The nine roles exist in every environment: reference data, not demo data.</summary>
+/// <summary>Every role exists in every environment: reference data, not demo data.</summary>
 public static class RoleSeeder
 {
     public static async Task EnsureRolesAsync(IServiceProvider services, CancellationToken cancellationToken)

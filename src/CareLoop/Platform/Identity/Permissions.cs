@@ -84,7 +84,7 @@ public static class Permissions
     public const string LifecycleManage = "lifecycle.manage";
 
     public static readonly IReadOnlyList<string> All =
-        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport, WorkOrdersRead, WorkOrdersReadAll, WorkOrdersCreate, WorkOrdersTransition, ServiceRequestsRead, ServiceRequestsManage, SlaUpgradesRequest, SlaUpgradesDecide, SavedViewsUse, SavedViewsManageShared, IntegrationsRead, IntegrationsManage, NetworkManage, DispatchRead, DispatchAssign, DispatchOverride, DispatchGrab, CallbacksWork, CallbacksSupervise, LifecycleRead, LifecycleCall, LifecycleManage, SettlementRead, SettlementManage, SettlementApprove];
+        [DashboardView, UsersRead, UsersManage, AuditRead, OutboxManage, TokensManageOwn, MobileUse, CatalogRead, CatalogManage, NetworkRead, CustomersRead, CustomersManage, CustomersRevealPhone, WarrantyApprove, SettingsManage, CustomersImport, CustomersExport, WorkOrdersRead, WorkOrdersReadAll, WorkOrdersCreate, WorkOrdersTransition, ServiceRequestsRead, ServiceRequestsManage, SlaUpgradesRequest, SlaUpgradesDecide, SavedViewsUse, SavedViewsManageShared, IntegrationsRead, IntegrationsManage, NetworkManage, DispatchRead, DispatchAssign, DispatchOverride, DispatchGrab, CallbacksWork, CallbacksSupervise, LifecycleRead, LifecycleCall, LifecycleManage, SettlementRead, SettlementManage, SettlementApprove, SettlementProvider];
     /// <summary>See commission rules, every party's ledger and statements.</summary>
     public const string SettlementRead = "settlement.read";
 
@@ -93,6 +93,9 @@ public static class Permissions
 
     /// <summary>Approve somebody else's correction (a reversing ledger entry).</summary>
     public const string SettlementApprove = "settlement.approve";
+
+    /// <summary>See, confirm and export the statements of the provider one administers (and of its engineers) — nobody else's.</summary>
+    public const string SettlementProvider = "settlement.provider";
 
 }
 
@@ -119,6 +122,7 @@ public static class RolePermissions
         [Roles.RepairTechnician] = Set([.. Service]),
         [Roles.WarehouseClerk] = Set([.. Service]),
         [Roles.QualityManager] = Set([Permissions.AuditRead, Permissions.CustomersRead, .. Service, Permissions.ServiceRequestsRead, Permissions.CallbacksSupervise]),
+        [Roles.ProviderAdmin] = Set(Permissions.SettlementProvider),
     };
 
     public static IEnumerable<string> For(IEnumerable<string> roles) =>

@@ -12,9 +12,12 @@ public static class Roles
     public const string WarehouseClerk = nameof(WarehouseClerk);
     public const string QualityManager = nameof(QualityManager);
 
+    /// <summary>A contracted service provider's administrator (服务商管理员): sees and confirms that provider's statements (Network links the account to the provider).</summary>
+    public const string ProviderAdmin = nameof(ProviderAdmin);
+
     public static readonly IReadOnlyList<string> All =
     [
-        PlatformAdmin, TenantAdmin, Supervisor, Agent, Dispatcher, Engineer, RepairTechnician, WarehouseClerk, QualityManager,
+        PlatformAdmin, TenantAdmin, Supervisor, Agent, Dispatcher, Engineer, RepairTechnician, WarehouseClerk, QualityManager, ProviderAdmin,
     ];
 
     /// <summary>Roles a tenant admin may hand out; PlatformAdmin is granted only by the platform.</summary>

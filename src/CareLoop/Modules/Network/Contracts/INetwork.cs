@@ -11,6 +11,9 @@ public interface INetwork
     /// in memory for a short while: a dispatch decision reads it instead of the database. Network changes evict it.
     /// </summary>
     Task<NetworkSnapshot> SnapshotAsync(CancellationToken cancellationToken);
+
+    /// <summary>The provider the staff account administers (role ProviderAdmin, linked on the provider); null: none.</summary>
+    Task<Guid?> ProviderAdministeredByAsync(Guid userId, CancellationToken cancellationToken);
 }
 
 public sealed record EngineerInfo(Guid UserId, string StationName, IReadOnlyList<string> Skills, IReadOnlyList<string> ServiceDistricts, int DailyCapacity, double? HomeLatitude, double? HomeLongitude);

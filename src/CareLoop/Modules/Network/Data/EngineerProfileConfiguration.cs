@@ -39,7 +39,9 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         b.Property<List<string>>("_districts").HasColumnName("ContractDistricts").HasDelimitedList(',', 8000);
         b.Property<List<string>>("_categories").HasColumnName("ContractCategories").HasDelimitedList(',', 1000);
         b.Ignore(p => p.ContractDistricts);
+        b.Property<List<string>>("_admins").HasColumnName("AdminUserIds").HasDelimitedList(',', 2000);
         b.Ignore(p => p.ContractCategories);
+        b.Ignore(p => p.AdminUserIds);
     }
 }
 

@@ -12,6 +12,7 @@ public sealed class Provider : ITenantOwned, IVersioned
 {
     private List<string> _districts = [];
     private List<string> _categories = [];
+    private List<string> _admins = [];
 
     private Provider()
     {
@@ -38,6 +39,9 @@ public sealed class Provider : ITenantOwned, IVersioned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The staff accounts (role ProviderAdmin) that administer this provider: they see its statements and confirm them.</summary>
+    public IReadOnlyList<Guid> AdminUserIds => _admins.Select(Guid.Parse).ToList();
+
     public long Version { get; set; }
 
     public static Provider Create(Guid tenantId, string name, bool isBrandOwned, DateTimeOffset now) => new()
@@ -62,6 +66,10 @@ public sealed class Provider : ITenantOwned, IVersioned
         _categories = NetworkRules.Categories(categories);
         ContractEndsOn = endsOn;
     }
+
+    public void SetAdmins(IEnumerable<Guid> userIds) => _admins = userIds.Distinct().Select(id => id.ToString("N")).ToList();
+
+    public bool IsAdministeredBy(Guid userId) => _admins.Contains(userId.ToString("N"));
 }
 
 /// <summary>A service station (网点) of a provider: where its engineers start from.</summary>

@@ -66,5 +66,6 @@ internal sealed class CorrectionRequestConfiguration : IEntityTypeConfiguration<
         b.HasKey(c => c.Id);
         b.HasIndex(c => new { c.TenantId, c.EntryId });
         b.Property(c => c.Reason).HasMaxLength(500);
+        b.Ignore(c => c.State);
     }
 }

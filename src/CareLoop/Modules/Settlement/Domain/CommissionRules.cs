@@ -127,4 +127,5 @@ public static class SettlementErrors
     public const string ApproverIsRequester = "approver_is_requester";
     public const string AlreadyReversed = "already_reversed";
     public const string IllegalStatementMove = "illegal_statement_move";
+    public const string CorrectionAmountRange = "correction_amount_range";
 }

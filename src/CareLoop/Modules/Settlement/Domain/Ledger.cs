@@ -94,11 +94,11 @@ public sealed class LedgerEntry : ITenantOwned
         PostedAt = at.ToUniversalTime(), Period = Periods.Of(at), Key = key,
     };
 
-    /// <summary>The entry that cancels this one, in the month it is posted.</summary>
-    public LedgerEntry Reverse(string reason, Guid requestedBy, Guid approvedBy, DateTimeOffset at) => new()
+    /// <summary>The entry that cancels this one (or <paramref name="amountFen"/> of it, a positive magnitude), in the month it is posted.</summary>
+    public LedgerEntry Reverse(string reason, Guid requestedBy, Guid approvedBy, DateTimeOffset at, long? amountFen = null) => new()
     {
         Id = Guid.CreateVersion7(at), PartyKind = PartyKind, PartyId = PartyId, WorkOrderId = WorkOrderId, WorkOrderNumber = WorkOrderNumber,
-        AmountFen = -AmountFen, RuleCode = RuleCodes.Reversal, Args = JsonSerializer.Serialize(new[] { RuleCode, TimeDisplay.DateOf(PostedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
+        AmountFen = amountFen is { } part ? -Math.Sign(AmountFen) * part : -AmountFen, RuleCode = RuleCodes.Reversal, Args = JsonSerializer.Serialize(new[] { RuleCode, TimeDisplay.DateOf(PostedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
         PostedAt = at.ToUniversalTime(), Period = Periods.Of(at), Key = "reversal:" + Id, ReversesId = Id, Reason = reason, RequestedBy = requestedBy, ApprovedBy = approvedBy,
     };
 }

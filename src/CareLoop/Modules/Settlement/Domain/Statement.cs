@@ -87,7 +87,17 @@ public sealed class Statement : ITenantOwned, IVersioned
     }
 }
 
-/// <summary>A request to reverse a ledger entry: who asked and why; posted only when someone else with the approve permission approves it.</summary>
+public enum CorrectionState
+{
+    Pending = 0,
+    Approved = 1,
+    Rejected = 2,
+}
+
+/// <summary>
+/// A request to reverse a ledger entry, wholly or in part (<see cref="AmountFen"/>): who asked and why; posted only when
+/// someone else with the approve permission approves it; somebody else may also reject it. Decided once.
+/// </summary>
 public sealed class CorrectionRequest : ITenantOwned
 {
     private CorrectionRequest()
@@ -102,6 +112,9 @@ public sealed class CorrectionRequest : ITenantOwned
 
     public string Reason { get; private set; } = "";
 
+    /// <summary>How much of the entry to cancel, in 分, as a positive magnitude; null: all of it (requests made before partial corrections).</summary>
+    public long? AmountFen { get; private set; }
+
     public Guid RequestedBy { get; private set; }
 
     public DateTimeOffset RequestedAt { get; private set; }
@@ -112,9 +125,15 @@ public sealed class CorrectionRequest : ITenantOwned
 
     public Guid? ReversalId { get; private set; }
 
-    public static CorrectionRequest Open(Guid entryId, string reason, Guid requestedBy, DateTimeOffset at) => new()
+    public Guid? RejectedBy { get; private set; }
+
+    public DateTimeOffset? RejectedAt { get; private set; }
+
+    public CorrectionState State => ReversalId is not null ? CorrectionState.Approved : RejectedBy is not null ? CorrectionState.Rejected : CorrectionState.Pending;
+
+    public static CorrectionRequest Open(Guid entryId, string reason, long? amountFen, Guid requestedBy, DateTimeOffset at) => new()
     {
-        Id = Guid.CreateVersion7(at), EntryId = entryId, Reason = reason.Trim(), RequestedBy = requestedBy, RequestedAt = at,
+        Id = Guid.CreateVersion7(at), EntryId = entryId, Reason = reason.Trim(), AmountFen = amountFen, RequestedBy = requestedBy, RequestedAt = at,
     };
 
     public void Approve(Guid approver, Guid reversalId, DateTimeOffset at)
@@ -122,5 +141,11 @@ public sealed class CorrectionRequest : ITenantOwned
         ApprovedBy = approver;
         ApprovedAt = at;
         ReversalId = reversalId;
+    }
+
+    public void Reject(Guid by, DateTimeOffset at)
+    {
+        RejectedBy = by;
+        RejectedAt = at;
     }
 }

@@ -11,7 +11,7 @@ public sealed record StationRow(
 
 public sealed record ProviderRow(
     Guid Id, string Name, bool IsBrandOwned, bool IsActive, IReadOnlyList<string> ContractDistricts, IReadOnlyList<string> ContractCategories,
-    DateOnly? ContractEndsOn, long Version, IReadOnlyList<StationRow> Stations);
+    DateOnly? ContractEndsOn, long Version, IReadOnlyList<StationRow> Stations, IReadOnlyList<Guid>? AdminUserIds = null);
 
 /// <summary>The tenant's providers (the brand's own first), each with its stations and how many engineers work from them.</summary>
 public sealed class ListProvidersHandler(CareLoopDbContext db, NetworkChecks checks)
@@ -25,7 +25,8 @@ public sealed class ListProvidersHandler(CareLoopDbContext db, NetworkChecks che
         return providers
             .OrderByDescending(p => p.IsBrandOwned).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new ProviderRow(p.Id, p.Name, p.IsBrandOwned, p.IsActive, p.ContractDistricts, p.ContractCategories, p.ContractEndsOn, p.Version,
-                stations.Where(s => s.ProviderId == p.Id).OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => ToRow(s, engineers.GetValueOrDefault(s.Id))).ToList()))
+                stations.Where(s => s.ProviderId == p.Id).OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => ToRow(s, engineers.GetValueOrDefault(s.Id))).ToList(),
+                p.AdminUserIds))
             .ToList();
     }
 

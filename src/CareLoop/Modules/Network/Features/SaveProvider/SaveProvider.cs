@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CareLoop.Modules.Network.Domain;
 using CareLoop.Modules.Network.Features.ListProviders;
+using CareLoop.Modules.Staff.Contracts;
 using CareLoop.Platform.Auditing;
 using CareLoop.Platform.Identity;
 using CareLoop.Platform.Persistence;
@@ -17,10 +18,16 @@ public sealed record SaveProviderRequest(string? Name, bool IsBrandOwned, bool I
 /// <summary>Areas are GB/T 2260 codes of 2 (province), 4 (city) or 6 (district) digits; categories are catalog codes.</summary>
 public sealed record SetContractRequest(IReadOnlyList<string>? Districts, IReadOnlyList<string>? Categories, DateOnly? EndsOn, long? ExpectedVersion = null);
 
+/// <summary>The staff accounts (role ProviderAdmin) that administer the provider; an account administers at most one provider.</summary>
+public sealed record SetProviderAdminsRequest(IReadOnlyList<Guid>? UserIds, long? ExpectedVersion = null);
+
 /// <summary>Creates and renames providers and sets their contract; every change evicts the dispatch snapshot.</summary>
 public sealed class SaveProviderHandler(
-    CareLoopDbContext db, ITenantContext tenant, NetworkChecks checks, ListProvidersHandler list, IAuditLog audit, IMemoryCache cache, TimeProvider time)
+    CareLoopDbContext db, ITenantContext tenant, NetworkChecks checks, ListProvidersHandler list, IStaffDirectory staff, IAuditLog audit, IMemoryCache cache, TimeProvider time)
 {
+    public const string NotProviderAdmin = "not_provider_admin";
+    public const string AdministersAnotherProvider = "administers_another_provider";
+
     public async Task<Result<ProviderRow>> SaveAsync(ClaimsPrincipal actor, Guid? id, SaveProviderRequest request, CancellationToken cancellationToken)
     {
         if (!actor.HasPermission(Permissions.NetworkManage))
@@ -107,6 +114,51 @@ public sealed class SaveProviderHandler(
         return await SaveAndReadAsync(provider, cancellationToken);
     }
 
+    /// <summary>Links provider admins: each must hold the ProviderAdmin role and administer no other provider (field errors <c>userIds[i]</c>).</summary>
+    public async Task<Result<ProviderRow>> AdminsAsync(ClaimsPrincipal actor, Guid id, SetProviderAdminsRequest request, CancellationToken cancellationToken)
+    {
+        if (!actor.HasPermission(Permissions.NetworkManage))
+        {
+            return Error.Forbidden();
+        }
+
+        if (await FindAsync(id, request.ExpectedVersion, cancellationToken) is not { } found)
+        {
+            return Error.NotFound();
+        }
+
+        if (found.Error is { } error)
+        {
+            return error;
+        }
+
+        var userIds = request.UserIds ?? [];
+        var admins = (await staff.InRoleAsync(Roles.ProviderAdmin, cancellationToken)).ToDictionary(m => m.Id);
+        var others = await db.Set<Provider>().AsNoTracking().Where(p => p.Id != id).ToListAsync(cancellationToken);
+        var v = new Validation();
+        for (var i = 0; i < userIds.Count; i++)
+        {
+            if (!admins.ContainsKey(userIds[i]))
+            {
+                v.Add($"userIds[{i}]", NotProviderAdmin);
+            }
+            else if (others.FirstOrDefault(p => p.IsAdministeredBy(userIds[i])) is { } other)
+            {
+                v.Add($"userIds[{i}]", AdministersAnotherProvider, other.Name);
+            }
+        }
+
+        if (v.ToError() is { } invalid)
+        {
+            return invalid;
+        }
+
+        var provider = found.Value!;
+        provider.SetAdmins(userIds);
+        audit.Record("network.provider-admins-set", nameof(Provider), provider.Id.ToString(), new { provider.AdminUserIds });
+        return await SaveAndReadAsync(provider, cancellationToken);
+    }
+
     private async Task<Result<Provider>?> FindAsync(Guid id, long? expectedVersion, CancellationToken cancellationToken)
     {
         var provider = await db.Set<Provider>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -142,5 +194,9 @@ public static class SaveProviderEndpoints
                 (await handler.ContractAsync(user, id, body, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization(Permissions.NetworkManage)
             .WithSummary("Set a provider's contract: GB/T 2260 area prefixes (2, 4 or 6 digits), catalog category codes, last valid day.");
+        network.MapPut("/providers/{id:guid}/admins", async (Guid id, SetProviderAdminsRequest body, ClaimsPrincipal user, SaveProviderHandler handler, HttpContext http, CancellationToken ct) =>
+                (await handler.AdminsAsync(user, id, body, ct)).ToHttp(http, TypedResults.Ok))
+            .RequireAuthorization(Permissions.NetworkManage)
+            .WithSummary("Set the provider's admin accounts: { userIds, expectedVersion }. Each must hold the ProviderAdmin role and administer no other provider (field errors userIds[i]). They see and confirm this provider's statements.");
     }
 }

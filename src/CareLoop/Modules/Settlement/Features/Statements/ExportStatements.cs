@@ -29,12 +29,13 @@ public sealed class ExportStatementsHandler(StatementsHandler statements, IStrin
         }
         else
         {
-            if (!actor.HasPermission(Permissions.SettlementRead))
+            // Scoped like the list: staff every party, a provider's admin the provider's and its engineers'.
+            var listed = await statements.ListAsync(actor, period, null, null, cancellationToken);
+            if (!listed.IsSuccess)
             {
-                return Error.Forbidden();
+                return listed.Error!;
             }
 
-            var listed = await statements.ListAsync(actor, period, null, null, cancellationToken);
             rows = [.. listed.Value!];
         }
 

@@ -24,22 +24,24 @@ public sealed record StatementView(StatementRow Statement, IReadOnlyList<EntryRo
 public sealed record MoveStatementRequest(string? Action, long ExpectedVersion);
 
 /// <summary>
-/// Statements: lists (staff with the read permission see every party; an engineer only their own), one statement with its
+/// Statements: lists (staff with the read permission see every party; a provider's admin the provider's and its engineers'; an engineer only their own), one statement with its
 /// entries (the ledger's entries of the party in the month), and the one-step moves draft → issued → confirmed → paid.
 /// </summary>
 public sealed class StatementsHandler(CareLoopDbContext db, INetwork network, IAuditLog audit, TimeProvider time)
 {
     public async Task<Result<IReadOnlyList<StatementRow>>> ListAsync(ClaimsPrincipal actor, int? period, PartyKind? party, Guid? partyId, CancellationToken cancellationToken)
     {
-        var query = db.Set<Statement>().AsNoTracking();
-        if (!actor.HasPermission(Permissions.SettlementRead))
+        if (await ScopeAsync(actor, cancellationToken) is not { } scope)
         {
-            if (!actor.HasPermission(Permissions.MobileUse) || actor.UserId() is not { } me)
-            {
-                return Error.Forbidden();
-            }
+            return Error.Forbidden();
+        }
 
-            (party, partyId) = (PartyKind.Engineer, me);
+        var query = db.Set<Statement>().AsNoTracking();
+        if (!scope.All)
+        {
+            var engineers = scope.Engineers.ToList();
+            var provider = scope.ProviderId;
+            query = query.Where(s => (s.PartyKind == PartyKind.Engineer && engineers.Contains(s.PartyId)) || (s.PartyKind == PartyKind.Provider && s.PartyId == provider));
         }
 
         if (period is { } p)
@@ -62,10 +64,16 @@ public sealed class StatementsHandler(CareLoopDbContext db, INetwork network, IA
         return rows.Select(s => Row(s, names)).ToList();
     }
 
+    /// <summary>A party's entries of a month, for those who may see that party's statements.</summary>
+    public async Task<Result<IReadOnlyList<EntryRow>>> LedgerAsync(ClaimsPrincipal actor, PartyKind party, Guid partyId, int period, CancellationToken cancellationToken) =>
+        await ScopeAsync(actor, cancellationToken) is { } scope && scope.Covers(party, partyId)
+            ? Result<IReadOnlyList<EntryRow>>.Success(await EntriesAsync(party, partyId, period, cancellationToken))
+            : Error.Forbidden();
+
     public async Task<Result<StatementView>> FindAsync(ClaimsPrincipal actor, Guid id, CancellationToken cancellationToken)
     {
         var statement = await db.Set<Statement>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (statement is null || !MaySee(actor, statement))
+        if (statement is null || await ScopeAsync(actor, cancellationToken) is not { } scope || !scope.Covers(statement.PartyKind, statement.PartyId))
         {
             return Error.NotFound();
         }
@@ -89,13 +97,15 @@ public sealed class StatementsHandler(CareLoopDbContext db, INetwork network, IA
         }
 
         var statement = await db.Set<Statement>().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (statement is null || !MaySee(actor, statement))
+        if (statement is null || await ScopeAsync(actor, cancellationToken) is not { } scope || !scope.Covers(statement.PartyKind, statement.PartyId))
         {
             return Error.NotFound();
         }
 
-        // The party confirms their own statement; issuing and paying are the brand's.
-        var ownConfirm = next == StatementState.Confirmed && statement.PartyKind == PartyKind.Engineer && statement.PartyId == actor.UserId();
+        // The party confirms their own statement (an engineer theirs, a provider's admin the provider's); issuing and paying are the brand's.
+        var ownConfirm = next == StatementState.Confirmed &&
+            ((statement.PartyKind == PartyKind.Engineer && statement.PartyId == actor.UserId()) ||
+             (statement.PartyKind == PartyKind.Provider && statement.PartyId == scope.ProviderId));
         if (!actor.HasPermission(Permissions.SettlementManage) && !ownConfirm)
         {
             return Error.Forbidden();
@@ -142,9 +152,38 @@ public sealed class StatementsHandler(CareLoopDbContext db, INetwork network, IA
         return names;
     }
 
-    private static bool MaySee(ClaimsPrincipal actor, Statement statement) =>
-        actor.HasPermission(Permissions.SettlementRead) ||
-        (actor.HasPermission(Permissions.MobileUse) && statement.PartyKind == PartyKind.Engineer && statement.PartyId == actor.UserId());
+    /// <summary>
+    /// Whose statements the actor may see: staff with the read permission every party's; a provider's admin the provider's
+    /// and those of the engineers working from its stations (as the network has them now); an engineer their own; else null.
+    /// </summary>
+    private async Task<StatementScope?> ScopeAsync(ClaimsPrincipal actor, CancellationToken cancellationToken)
+    {
+        if (actor.HasPermission(Permissions.SettlementRead))
+        {
+            return StatementScope.Everything;
+        }
+
+        if (actor.UserId() is not { } me)
+        {
+            return null;
+        }
+
+        if (actor.HasPermission(Permissions.SettlementProvider) && await network.ProviderAdministeredByAsync(me, cancellationToken) is { } provider)
+        {
+            var engineers = (await network.SnapshotAsync(cancellationToken)).Engineers.Where(e => e.Contract?.ProviderId == provider).Select(e => e.UserId).ToHashSet();
+            return new StatementScope(false, engineers, provider);
+        }
+
+        return actor.HasPermission(Permissions.MobileUse) ? new StatementScope(false, new HashSet<Guid> { me }, null) : null;
+    }
+
+    private sealed record StatementScope(bool All, IReadOnlySet<Guid> Engineers, Guid? ProviderId)
+    {
+        public static readonly StatementScope Everything = new(true, new HashSet<Guid>(), null);
+
+        public bool Covers(PartyKind party, Guid partyId) =>
+            All || (party == PartyKind.Engineer && Engineers.Contains(partyId)) || (party == PartyKind.Provider && partyId == ProviderId);
+    }
 
     private static StatementRow Row(Statement s, IReadOnlyDictionary<Guid, string> names) => new(
         s.Id, s.PartyKind, s.PartyId, names.GetValueOrDefault(s.PartyId) ?? s.PartyId.ToString("N")[..8], s.Period, s.OpeningFen, s.CreditsFen, s.DebitsFen, s.ClosingFen,
