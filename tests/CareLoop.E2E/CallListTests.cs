@@ -8,7 +8,7 @@ namespace CareLoop.E2E;
 public sealed class CallListTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task An_agent_works_a_call_list_entry_to_a_sale_with_an_engineer_bringing_the_filter()
+    public async Task An_agent_works_a_call_list_entry_to_a_sale_with_an_engineer_bringing_the_filter_and_the_campaign_shows_the_revenue()
     {
         BrowserFixture.SkipWithoutChromium();
         await using var session = await PageSession.StartAsync(browser);
@@ -37,6 +37,8 @@ public sealed class CallListTests(BrowserFixture browser)
                 allowedHours = new[] { "00:00-24:00" }, noContactDates = Array.Empty<string>(), unsolicitedPerDay = 5, unsolicitedPerWeek = 10, callAttemptsPerDay = 5,
                 timeZone = "Asia/Shanghai", version = policy.GetProperty("version").GetInt64(),
             })).EnsureSuccessStatusCode();
+            // A campaign for entries at most a month overdue (the demo units are long overdue: they stay out of it).
+            (await supervisor.PostAsJsonAsync("/api/v1/lifecycle/campaigns", new { name = "净水器滤芯回访", dueWithinDays = 30, warranty = "any" })).EnsureSuccessStatusCode();
             (await supervisor.PostAsync("/api/v1/lifecycle/runs", null)).EnsureSuccessStatusCode();
         }
 
@@ -64,6 +66,17 @@ public sealed class CallListTests(BrowserFixture browser)
 
             await page.GetByTestId("call-work-order").ClickAsync();
             await Expect(page.GetByText("PP棉滤芯 [PP-COTTON]")).ToBeVisibleAsync();
+
+            // The sale shows in the campaign's progress: one entry, contacted, reached, bought, ¥59.00, no opt-outs.
+            await page.GotoAsync("/lifecycle/campaigns");
+            var campaign = page.GetByTestId("campaigns-table").Locator("tbody tr", new() { HasText = "净水器滤芯回访" });
+            await Expect(campaign.GetByTestId("campaign-contacted")).ToHaveTextAsync("1");
+            await Expect(campaign.GetByTestId("campaign-reached")).ToHaveTextAsync("1");
+            await Expect(campaign.GetByTestId("campaign-bought")).ToHaveTextAsync("1");
+            await Expect(campaign.GetByTestId("campaign-revenue")).ToHaveTextAsync("¥59.00");
+            await Expect(campaign.GetByTestId("campaign-optouts")).ToHaveTextAsync("0");
+            await Expect(campaign.GetByTestId("campaign-conversion")).ToHaveTextAsync("100%");
+            await session.ScreenshotAsync("call-list-campaign");
         });
     }
 }

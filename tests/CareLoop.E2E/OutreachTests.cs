@@ -38,6 +38,17 @@ public sealed class OutreachTests(BrowserFixture browser)
             await page.GetByTestId("template-text").FillAsync("{customerName}您好，您的{items}将于{dueDate}到期。");
             await page.GetByTestId("template-save").ClickAsync();
             await Expect(page.GetByTestId("template-row")).ToHaveCountAsync(1);
+
+            // Lifecycle's templates are edited here too: the key says when (a tip on day 0 is refused), the hint says how.
+            await Expect(page.GetByTestId("templates-rule")).ToContainTextAsync("lifecycle.tip.");
+            await page.GetByTestId("template-key").FillAsync("lifecycle.tip.0");
+            await page.GetByTestId("template-provider").FillAsync("SMS_TIP");
+            await page.GetByTestId("template-text").FillAsync("{customerName}您好，这是使用小贴士。");
+            await page.GetByTestId("template-save").ClickAsync();
+            await Expect(page.GetByTestId("templates")).ToContainTextAsync("天数必须在 1 到 365 之间");
+            await page.GetByTestId("template-key").FillAsync("lifecycle.tip.30");
+            await page.GetByTestId("template-save").ClickAsync();
+            await Expect(page.GetByTestId("template-row")).ToHaveCountAsync(2);
             await session.ScreenshotAsync("contact-policy");
 
             // A customer who opted out is not contacted: the dev outbox shows the message dropped, with the reason.

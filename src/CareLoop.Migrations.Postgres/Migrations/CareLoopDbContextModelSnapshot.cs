@@ -1769,44 +1769,6 @@ namespace CareLoop.Migrations.Postgres.Migrations
                     b.ToTable("LifecycleSchedules", (string)null);
                 });
 
-            modelBuilder.Entity("CareLoop.Modules.Lifecycle.Domain.LifecycleTemplate", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("OffsetDays")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId", "Key")
-                        .IsUnique();
-
-                    b.ToTable("LifecycleTemplates", (string)null);
-                });
-
             modelBuilder.Entity("CareLoop.Modules.Lifecycle.Domain.ReminderDispatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1863,6 +1825,11 @@ namespace CareLoop.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MilestoneKeys")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("SkipAtAt")
                         .HasColumnType("integer");

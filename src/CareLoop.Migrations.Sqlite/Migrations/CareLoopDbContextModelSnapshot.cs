@@ -1764,44 +1764,6 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.ToTable("LifecycleSchedules", (string)null);
                 });
 
-            modelBuilder.Entity("CareLoop.Modules.Lifecycle.Domain.LifecycleTemplate", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OffsetDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId", "Key")
-                        .IsUnique();
-
-                    b.ToTable("LifecycleTemplates", (string)null);
-                });
-
             modelBuilder.Entity("CareLoop.Modules.Lifecycle.Domain.ReminderDispatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1858,6 +1820,11 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MilestoneKeys")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SkipAtAt")
                         .HasColumnType("INTEGER");

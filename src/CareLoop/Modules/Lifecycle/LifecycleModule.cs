@@ -27,7 +27,7 @@ public static class LifecycleModule
         services.AddScoped<CampaignAudience>();
         services.AddScoped<CampaignsHandler>();
         services.AddScoped<CallListHandler>();
-        services.AddScoped<TemplatesHandler>();
+        services.AddSingleton<ITemplateKeyRule, LifecycleTemplateRule>();
         services.AddOutboxHandler<WorkOrderTransitioned, ReplacementOnCompletion>();
         var cron = configuration["Lifecycle:DailyCron"] ?? "0 0 8 * * ?";
         services.AddQuartz(q =>
@@ -50,13 +50,6 @@ public static class LifecycleModule
                 (await handler.RecordAsync(user, unitId, body, ct)).ToHttp(http, TypedResults.Ok))
             .RequireAuthorization(Permissions.LifecycleCall)
             .WithSummary("Record a replacement: { consumableCode, source: purchase | customerSaid, on? }. The interval restarts on that day; an open call-list entry for it closes. (Completed maintenance orders record theirs by themselves.)");
-        lifecycle.MapGet("/templates", (TemplatesHandler handler, CancellationToken ct) => handler.ListAsync(ct))
-            .RequireAuthorization(Permissions.LifecycleRead)
-            .WithSummary("The tenant's lifecycle templates: the consumable reminder window, warranty-expiry and usage-tip messages (defaults created on first use).");
-        lifecycle.MapPut("/templates", async (TemplateRequest body, ClaimsPrincipal user, TemplatesHandler handler, HttpContext http, CancellationToken ct) =>
-                (await handler.SaveAsync(user, body, ct)).ToHttp(http, TypedResults.Ok))
-            .RequireAuthorization(Permissions.LifecycleManage)
-            .WithSummary("Create or change a template by key: { key, kind: consumableReminder | warrantyExpiry | usageTip, offsetDays ≥ 1, body, isActive }. Unknown placeholders are refused; allowed: {customer} {model} {items} {due} {price}.");
         lifecycle.MapPost("/runs", async (DailyLifecycleRun run, CancellationToken ct) => TypedResults.Ok(await run.RunAsync(ct)))
             .RequireAuthorization(Permissions.LifecycleManage)
             .WithSummary("Run today's lifecycle computation now (the job runs daily at 08:00 Shanghai time): follow new units, send due reminders and milestones, fill the call list. Running it again the same day sends nothing twice.");

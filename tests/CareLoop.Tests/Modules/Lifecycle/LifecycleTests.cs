@@ -18,8 +18,7 @@ namespace CareLoop.Tests.Modules.Lifecycle;
 /// Lifecycle schedules, the daily run and the call list (issue 9) through <c>/api/v1/lifecycle</c>, on a fake clock:
 /// Tuesday 24 November 2026, 10:00 in Shanghai. The demo water purifier WP-RO600 has PP cotton every 90 days
 /// (¥59.00) and an RO membrane every 720 days; the robot vacuum RV-X20 a HEPA filter every 90 days.
-/// These tests cover what Lifecycle decides; quiet hours, caps, holidays and opt-out blocking are the contact
-/// policy's (Outreach) and are tested there.
+/// How the contact policy blocks lifecycle reminders and calls is in <see cref="LifecycleContactPolicyTests"/>.
 /// </summary>
 public sealed class LifecycleTests
 {
@@ -39,10 +38,10 @@ public sealed class LifecycleTests
         var schedule = await ScheduleAsync(agent, unit);
         Assert.Equal(Today.AddDays(80), Due(schedule, "PP-COTTON"));
         Assert.Equal(Today.AddDays(710), Due(schedule, "RO-MEMBRANE"));
-        Assert.Equal(Today.AddDays(-7), Due(schedule, "tip-day-3"));
-        Assert.Equal(Today.AddDays(4), Due(schedule, "tip-day-14"));
+        Assert.Equal(Today.AddDays(-7), Due(schedule, "lifecycle.tip.3"));
+        Assert.Equal(Today.AddDays(4), Due(schedule, "lifecycle.tip.14"));
         // Warranty: 12 months from the purchase (invoice) date, the last day the day before; the message 30 days earlier.
-        Assert.Equal(Today.AddDays(-10).AddMonths(12).AddDays(-1).AddDays(-30), Due(schedule, "warranty-expiry"));
+        Assert.Equal(Today.AddDays(-10).AddMonths(12).AddDays(-1).AddDays(-30), Due(schedule, "lifecycle.warranty.30"));
 
         // A purchase, then the customer's word: each restarts its consumable from the day it happened.
         clock.Advance(TimeSpan.FromDays(20));
@@ -198,28 +197,44 @@ public sealed class LifecycleTests
     }
 
     [Theory, AllProviders]
-    public async Task A_template_with_zero_days_or_an_unknown_placeholder_is_refused(DatabaseKind kind)
+    public async Task Lifecycle_templates_live_in_the_outreach_store_where_zero_days_unknown_keys_and_placeholders_it_cannot_fill_are_refused(DatabaseKind kind)
     {
         var (app, _) = await StartAsync(kind);
         await using var __ = app;
-        using var supervisor = await app.ApiAsAsync("supervisor");
+        using var admin = await app.ApiAsAsync("admin");
         using var agent = await app.ApiAsAsync("agent");
+        var (_, unit) = await CustomerWithUnitAsync(agent, "13900000105", "WP6000000105", "WP-RO600", Today.AddDays(-10));
+        await RunAsync(app);
 
-        var zero = await supervisor.PutAsJsonAsync("/api/v1/lifecycle/templates", new { key = "tip-day-0", kind = "usageTip", offsetDays = 0, body = "{customer}，您好" });
-        Assert.Equal(["offsetDays:out_of_range"], Fields(await zero.Content.ReadFromJsonAsync<JsonElement>()));
-        var unknown = await supervisor.PutAsJsonAsync("/api/v1/lifecycle/templates", new { key = "tip-day-30", kind = "usageTip", offsetDays = 30, body = "{customer}，送您{coupon}" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
-        var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(["body:unknown_placeholder"], Fields(problem));
-        Assert.Contains("{coupon}", problem.GetProperty("errors")[0].GetProperty("message").GetString());
-        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PutAsJsonAsync("/api/v1/lifecycle/templates", new { key = "x", kind = "usageTip", offsetDays = 3, body = "hi" })).StatusCode);
+        // The first run registered the defaults in the one template store; the lifecycle API has no templates of its own.
+        var keys = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/outreach/templates")).EnumerateArray().Select(t => t.GetProperty("key").GetString()).ToList();
+        Assert.Superset(new HashSet<string?> { "lifecycle.reminder.7", "lifecycle.warranty.30", "lifecycle.tip.3", "lifecycle.tip.14" }, keys.ToHashSet());
 
-        var saved = await supervisor.PutAsJsonAsync("/api/v1/lifecycle/templates", new { key = "tip-day-30", kind = "usageTip", offsetDays = 30, body = "{customer}，{model}用了一个月啦" });
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        var templates = await agent.GetFromJsonAsync<JsonElement>("/api/v1/lifecycle/templates");
-        Assert.Contains(templates.EnumerateArray(), t => t.GetProperty("key").GetString() == "tip-day-30" && t.GetProperty("offsetDays").GetInt32() == 30);
-        Assert.DoesNotContain(templates.EnumerateArray(), t => t.GetProperty("key").GetString() == "tip-day-0");
+        var zero = await SaveTemplateAsync(admin, "lifecycle.tip.0", "{customerName}您好");
+        Assert.Equal(["key:lifecycle_template_days"], Fields(await zero.Content.ReadFromJsonAsync<JsonElement>()));
+        var unknownKey = await SaveTemplateAsync(admin, "lifecycle.birthday.1", "{customerName}生日快乐");
+        var keyProblem = await unknownKey.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["key:lifecycle_template_key"], Fields(keyProblem));
+        Assert.Contains("lifecycle.tip.{days}", keyProblem.GetProperty("errors")[0].GetProperty("message").GetString());
+        var coupon = await SaveTemplateAsync(admin, "lifecycle.tip.30", "{customerName}，送您{coupon}");
+        var couponProblem = await ProblemAssert.IsProblemAsync(coupon, HttpStatusCode.UnprocessableEntity, "validation_failed");
+        Assert.Equal(["text:unknown_placeholder"], Fields(couponProblem));
+        Assert.Contains("{coupon}", couponProblem.GetProperty("errors")[0].GetProperty("message").GetString());
+        // {model} is a placeholder Outreach knows, but a tip does not fill it: refused, offering what a tip has.
+        var model = await SaveTemplateAsync(admin, "lifecycle.tip.30", "{customerName}，{model}用了一个月啦");
+        var modelProblem = await model.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["text:unknown_placeholder"], Fields(modelProblem));
+        Assert.Contains("{customerName} {days}", modelProblem.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await SaveTemplateAsync(agent, "lifecycle.tip.30", "{customerName}您好")).StatusCode);
+
+        // A new tip template gives the units registered before it that milestone on the next run.
+        Assert.Equal(HttpStatusCode.Created, (await SaveTemplateAsync(admin, "lifecycle.tip.30", "{customerName}，产品用了{days}天啦")).StatusCode);
+        await RunAsync(app);
+        Assert.Equal(Today.AddDays(20), Due(await ScheduleAsync(agent, unit), "lifecycle.tip.30"));
     }
+
+    private static Task<HttpResponseMessage> SaveTemplateAsync(HttpClient client, string key, string text) =>
+        client.PostAsJsonAsync("/api/v1/outreach/templates", new { key, channel = "sms", text, providerTemplateId = "SMS_LIFECYCLE_TEST" });
 
     private static async Task<(CareLoopApp App, FakeTimeProvider Clock)> StartAsync(DatabaseKind kind)
     {
@@ -228,7 +243,7 @@ public sealed class LifecycleTests
         return (app, clock);
     }
 
-    private static async Task<JsonElement> RunAsync(CareLoopApp app)
+    internal static async Task<JsonElement> RunAsync(CareLoopApp app)
     {
         using var supervisor = await app.ApiAsAsync("supervisor");
         var response = await supervisor.PostAsync("/api/v1/lifecycle/runs", null);
@@ -246,7 +261,7 @@ public sealed class LifecycleTests
             return await agent.PostAsJsonAsync($"/api/v1/lifecycle/call-list/{id}/attempts", new { outcome, expectedVersion = version });
         });
 
-    private static async Task<(Guid Customer, Guid Unit)> CustomerWithUnitAsync(HttpClient agent, string phone, string serial, string sku, DateOnly installed)
+    internal static async Task<(Guid Customer, Guid Unit)> CustomerWithUnitAsync(HttpClient agent, string phone, string serial, string sku, DateOnly installed)
     {
         var created = await agent.PostAsJsonAsync("/api/v1/customers", new
         {
@@ -257,7 +272,7 @@ public sealed class LifecycleTests
         return (customer, await RegisterAsync(agent, customer, serial, sku, installed));
     }
 
-    private static async Task<Guid> RegisterAsync(HttpClient agent, Guid customer, string serial, string sku, DateOnly installed)
+    internal static async Task<Guid> RegisterAsync(HttpClient agent, Guid customer, string serial, string sku, DateOnly installed)
     {
         var unit = await agent.PostAsJsonAsync($"/api/v1/customers/{customer}/units", new
         {
@@ -273,10 +288,10 @@ public sealed class LifecycleTests
     private static DateOnly Due(JsonElement schedule, string key) =>
         DateOnly.Parse(schedule.EnumerateArray().Single(s => s.GetProperty("itemKey").GetString() == key).GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string[] Fields(JsonElement problem) =>
+    internal static string[] Fields(JsonElement problem) =>
         problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString() + ":" + e.GetProperty("code").GetString()).ToArray();
 
-    private static Task<Guid> UserIdAsync(CareLoopApp app, string userName) =>
+    internal static Task<Guid> UserIdAsync(CareLoopApp app, string userName) =>
         app.DbAsync("demo-brand", db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
 }
 

@@ -20,18 +20,6 @@ internal sealed class LifecycleScheduleConfiguration : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class LifecycleTemplateConfiguration : IEntityTypeConfiguration<LifecycleTemplate>
-{
-    public void Configure(EntityTypeBuilder<LifecycleTemplate> b)
-    {
-        b.ToTable("LifecycleTemplates");
-        b.HasKey(t => t.Id);
-        b.HasIndex(t => new { t.TenantId, t.Key }).IsUnique();
-        b.Property(t => t.Key).HasMaxLength(64);
-        b.Property(t => t.Body).HasMaxLength(1000);
-    }
-}
-
 internal sealed class CallListEntryConfiguration : IEntityTypeConfiguration<CallListEntry>
 {
     public void Configure(EntityTypeBuilder<CallListEntry> b)

@@ -49,6 +49,8 @@ public sealed class ReminderDispatch : ITenantOwned
 /// <summary>How far the schedules have followed the unit roster (registration time, and how many units at exactly that time were taken).</summary>
 public sealed class ScheduleCursor : ITenantOwned
 {
+    private const int MaxKeysLength = 4000;
+
     private ScheduleCursor()
     {
     }
@@ -61,12 +63,35 @@ public sealed class ScheduleCursor : ITenantOwned
 
     public int SkipAtAt { get; private set; }
 
+    /// <summary>The milestone template keys (<c>lifecycle.tip.3|…</c>) the walk so far has added rows for: a new one walks the roster again.</summary>
+    public string MilestoneKeys { get; private set; } = "";
+
     public static ScheduleCursor Start(Guid tenantId, DateTimeOffset now) => new() { Id = Guid.CreateVersion7(now), TenantId = tenantId, At = DateTimeOffset.UnixEpoch };
 
     public void Advance(DateTimeOffset at, int countAtAt)
     {
         SkipAtAt = at == At ? SkipAtAt + countAtAt : countAtAt;
         At = at;
+    }
+
+    /// <summary>Keeps up with the tenant's milestone templates: one the walk has not seen rewinds it, so existing units get that milestone.</summary>
+    public void Follow(IEnumerable<string> milestoneKeys)
+    {
+        var current = milestoneKeys.Distinct().Order(StringComparer.Ordinal).ToList();
+        var known = MilestoneKeys.Split('|', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        if (current.Any(k => !known.Contains(k)))
+        {
+            Rewind();
+        }
+
+        // The column holds 4000 characters: past that (dozens of milestone templates) the last keys are not remembered and rewind each run.
+        var remembered = new List<string>();
+        foreach (var key in current.TakeWhile(k => remembered.Sum(r => r.Length + 1) + k.Length <= MaxKeysLength))
+        {
+            remembered.Add(key);
+        }
+
+        MilestoneKeys = string.Join('|', remembered);
     }
 
     /// <summary>Walk the roster again from the start (a new template: existing units get its milestone).</summary>

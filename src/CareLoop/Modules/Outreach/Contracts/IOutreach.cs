@@ -72,6 +72,28 @@ public interface IOutreach
     /// time: <paramref name="text"/> with known placeholders only. A template the tenant already has for the key is kept.
     /// </summary>
     Task EnsureTemplateAsync(string key, string text, string providerTemplateId, CancellationToken cancellationToken);
+
+    /// <summary>The keys of the tenant's templates that start with <paramref name="prefix"/> (each once, whatever its channels), in ordinal order.</summary>
+    Task<IReadOnlyList<string>> TemplateKeysAsync(string prefix, CancellationToken cancellationToken);
+}
+
+/// <summary>One thing a <see cref="ITemplateKeyRule"/> refuses: a field (<c>key</c> or <c>text</c>), a stable code localized as <c>Field.{code}</c>, its arguments.</summary>
+public sealed record TemplateRuleIssue(string Field, string Code, params object[] Args);
+
+/// <summary>
+/// A module that sends by templates of its own key family (Lifecycle: <c>lifecycle.tip.3</c>) tells Outreach what such a
+/// key means and which placeholders it fills, so the one template store refuses what that module could not send.
+/// </summary>
+public interface ITemplateKeyRule
+{
+    /// <summary>The keys this rule owns (e.g. <c>lifecycle.</c>).</summary>
+    string Prefix { get; }
+
+    /// <summary>The resource key of a one-line hint the template page shows (the key grammar and the placeholders).</summary>
+    string HintResource { get; }
+
+    /// <summary>What is wrong with a template of this family (nothing: empty).</summary>
+    IReadOnlyList<TemplateRuleIssue> Check(string key, IReadOnlyCollection<string> placeholders);
 }
 
 /// <summary>

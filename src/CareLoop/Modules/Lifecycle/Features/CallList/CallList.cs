@@ -12,6 +12,7 @@ using CareLoop.Platform.Persistence;
 using CareLoop.Platform.Problems;
 using CareLoop.Platform.Results;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CareLoop.Modules.Lifecycle.Features.CallList;
 
@@ -40,7 +41,7 @@ public sealed record AttemptResult(CallListEntryView Entry, WorkOrderRef? WorkOr
 /// </summary>
 public sealed class CallListHandler(
     CareLoopDbContext db, ICustomerDirectory customers, ICatalog catalog, IContactPolicy policy, IMaintenanceOrders maintenance, RecordReplacementHandler replacements,
-    IAuditLog audit, TimeProvider time)
+    IAuditLog audit, IStringLocalizer<SharedResource> text, TimeProvider time)
 {
     public async Task<CallListResult> ListAsync(ClaimsPrincipal actor, Guid? campaignId, bool mine, bool includeClosed, int take, CancellationToken cancellationToken)
     {
@@ -126,7 +127,9 @@ public sealed class CallListHandler(
             // Refused: the attempt is on record with the reason, the entry waits for the next allowed slot.
             db.Add(CallAttempt.Record(entry, actor.UserId(), agentName, false, decision.ReasonCode, null, request.Note, now));
             await db.SaveChangesAsync(cancellationToken);
-            return new Error(LifecycleErrors.ContactRefused, 422, null, decision.ReasonCode ?? "")
+            // The detail names the reason in the agent's language (e.g. 客户已退订 for an opt-out after the entry joined a campaign).
+            var reason = decision.ReasonCode is { } code && text["Contact.Reason." + code] is { ResourceNotFound: false } named ? named.Value : decision.ReasonCode ?? "";
+            return new Error(LifecycleErrors.ContactRefused, 422, null, reason)
             {
                 Extensions = new Dictionary<string, object?> { ["reasonCode"] = decision.ReasonCode, ["deferredUntil"] = decision.DeferredUntil },
             };

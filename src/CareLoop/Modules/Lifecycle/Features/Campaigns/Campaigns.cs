@@ -112,7 +112,8 @@ public sealed class CampaignsHandler(CareLoopDbContext db, ITenantContext tenant
         {
             Entries = g.Count(),
             Contacted = g.Count(e => e.Attempts > 0),
-            Reached = g.Count(e => e.Outcome != null && e.Outcome != CallOutcome.Unreachable && e.Outcome != CallOutcome.WrongNumber),
+            // Reached: an agent spoke to the customer (an entry settled by a replacement learnt elsewhere was never called).
+            Reached = g.Count(e => e.Attempts > 0 && e.Outcome != null && e.Outcome != CallOutcome.Unreachable && e.Outcome != CallOutcome.WrongNumber),
             Bought = g.Count(e => e.Outcome == CallOutcome.BoughtOnline || e.Outcome == CallOutcome.EngineerWillBring),
             Revenue = g.Sum(e => e.RevenueFen),
             OptOuts = g.Count(e => e.Outcome == CallOutcome.OptOut),

@@ -22,7 +22,8 @@ public sealed record DailyRunResult(DateOnly Day, int SchedulesAdded, int DueRow
 /// the (tenant, state, due date) index; a second run on the same day finds its claims and sends nothing.
 /// </summary>
 public sealed class DailyLifecycleRun(
-    CareLoopDbContext db, ITenantContext tenant, ScheduleSync sync, IOutreach outreach, IUnitRoster roster, CampaignAudience audience, DatabaseProvider provider, TimeProvider time)
+    CareLoopDbContext db, ITenantContext tenant, ScheduleSync sync, IOutreach outreach, IUnitRoster roster, ICustomerDirectory customers, CampaignAudience audience,
+    DatabaseProvider provider, TimeProvider time)
 {
     /// <summary>Milestones whose day passed longer ago than this (a unit registered late, a missed run) are closed unsent.</summary>
     private const int MilestoneGraceDays = 3;
@@ -32,43 +33,46 @@ public sealed class DailyLifecycleRun(
     public async Task<DailyRunResult> RunAsync(CancellationToken cancellationToken)
     {
         var added = await sync.RunAsync(cancellationToken);
-        var templates = await sync.TemplatesAsync(cancellationToken);
+        var templates = await sync.MessagesAsync(cancellationToken);
         var today = TimeDisplay.Today(time);
-        var window = templates.FirstOrDefault(t => t.Kind == TemplateKind.ConsumableReminder && t.IsActive)?.OffsetDays ?? 7;
 
-        var (read, sent, skipped) = await RemindAsync(today, window, cancellationToken);
-        var (milestonesRead, milestones) = await MilestonesAsync(today, cancellationToken);
+        // The widest lifecycle.reminder.{days} template is the window; without one, nobody is reminded (the call list still fills).
+        var reminder = templates.Where(t => t.Kind == LifecycleMessageKind.Reminder).MaxBy(t => t.Days);
+        var (read, sent, skipped) = reminder is null ? (0, 0, 0) : await RemindAsync(today, reminder, cancellationToken);
+        var (milestonesRead, milestones) = await MilestonesAsync(today, templates, cancellationToken);
         var opened = await OpenCallListAsync(today, cancellationToken);
         var joined = await audience.AttachAsync(cancellationToken);
         return new DailyRunResult(today, added, read + milestonesRead, sent, skipped, milestones, opened, joined);
     }
 
     /// <summary>Consumables due within the window and not yet reminded: grouped per customer, one claim and one message each.</summary>
-    private async Task<(int Read, int Sent, int Skipped)> RemindAsync(DateOnly today, int window, CancellationToken cancellationToken)
+    private async Task<(int Read, int Sent, int Skipped)> RemindAsync(DateOnly today, LifecycleMessage reminder, CancellationToken cancellationToken)
     {
-        var until = today.AddDays(window);
+        var until = today.AddDays(reminder.Days);
         var due = await db.Set<LifecycleSchedule>().AsNoTracking()
             .Where(s => s.State == ScheduleState.Upcoming && s.DueOn >= today && s.DueOn <= until && s.Kind == ScheduleKind.Consumable)
             .Select(s => new DueRow(s.Id, s.CustomerId, s.UnitId, s.ItemName, s.DueOn))
             .ToListAsync(cancellationToken);
-        var (sent, skipped) = await SendGroupedAsync("reminder", ContactPurpose.Reminder, LifecycleTemplate.ReminderKey, today, due, cancellationToken);
+        var (sent, skipped) = await SendGroupedAsync("reminder", ContactPurpose.Reminder, reminder, today, due, cancellationToken);
         await SetStateAsync(due.Select(d => d.Id), ScheduleState.Upcoming, ScheduleState.Reminded, cancellationToken);
         return (due.Count, sent, skipped);
     }
 
-    /// <summary>Warranty and tip milestones of the day (a few days' grace); older ones close unsent.</summary>
-    private async Task<(int Read, int Sent)> MilestonesAsync(DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Warranty and tip milestones of the day (a few days' grace); older ones, and those whose template was deleted, close unsent.</summary>
+    private async Task<(int Read, int Sent)> MilestonesAsync(DateOnly today, IReadOnlyList<LifecycleMessage> templates, CancellationToken cancellationToken)
     {
         var rows = await db.Set<LifecycleSchedule>().AsNoTracking()
             .Where(s => s.State == ScheduleState.Upcoming && s.DueOn <= today && s.Kind != ScheduleKind.Consumable)
             .Select(s => new DueRow(s.Id, s.CustomerId, s.UnitId, s.ItemKey, s.DueOn))
             .ToListAsync(cancellationToken);
-        var timely = rows.Where(r => r.DueOn >= today.AddDays(-MilestoneGraceDays)).ToList();
+        var byKey = templates.Where(t => t.ScheduleKind is not null).ToDictionary(t => t.Key, StringComparer.Ordinal);
+        var timely = rows.Where(r => r.DueOn >= today.AddDays(-MilestoneGraceDays) && byKey.ContainsKey(r.Item)).ToList();
         var sent = 0;
         foreach (var byTemplate in timely.GroupBy(r => r.Item))
         {
-            var purpose = byTemplate.Key.StartsWith("tip", StringComparison.Ordinal) ? ContactPurpose.Marketing : ContactPurpose.Reminder;
-            sent += (await SendGroupedAsync(byTemplate.Key, purpose, byTemplate.Key, today, byTemplate.ToList(), cancellationToken)).Sent;
+            var template = byKey[byTemplate.Key];
+            var purpose = template.Kind == LifecycleMessageKind.Tip ? ContactPurpose.Marketing : ContactPurpose.Reminder;
+            sent += (await SendGroupedAsync(byTemplate.Key, purpose, template, today, byTemplate.ToList(), cancellationToken)).Sent;
         }
 
         await SetStateAsync(rows.Select(r => r.Id), ScheduleState.Upcoming, ScheduleState.Done, cancellationToken);
@@ -80,13 +84,11 @@ public sealed class DailyLifecycleRun(
     /// unique key decides between two nodes), then sends one message per claim through the outreach port, a chunk at a time.
     /// </summary>
     private async Task<(int Sent, int Skipped)> SendGroupedAsync(
-        string prefix, ContactPurpose purpose, string templateKey, DateOnly today, IReadOnlyList<DueRow> rows, CancellationToken cancellationToken)
+        string prefix, ContactPurpose purpose, LifecycleMessage template, DateOnly today, IReadOnlyList<DueRow> rows, CancellationToken cancellationToken)
     {
         var tenantId = tenant.RequireTenantId();
         var now = time.GetUtcNow();
         var (sent, skipped) = (0, 0);
-        await outreach.EnsureTemplateAsync("lifecycle." + templateKey, DefaultMessage(templateKey),
-            "SMS_CARELOOP_" + templateKey.ToUpperInvariant().Replace('-', '_'), cancellationToken);
         foreach (var chunk in rows.GroupBy(r => r.CustomerId).Chunk(Batch))
         {
             var keys = chunk.ToDictionary(g => Key(prefix, g.Key, today), g => g);
@@ -107,18 +109,9 @@ public sealed class DailyLifecycleRun(
                 continue;
             }
 
-            var messages = claims.Select(claim =>
-            {
-                var group = keys[claim.DedupKey];
-                var parameters = new Dictionary<string, string>
-                {
-                    ["items"] = string.Join("、", group.Select(r => r.Item).Distinct()),
-                    ["dueDate"] = group.Min(r => r.DueOn).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    ["count"] = group.Select(r => r.Item).Distinct().Count().ToString(CultureInfo.InvariantCulture),
-                    ["units"] = string.Join(",", group.Select(r => r.UnitId).Distinct()),
-                };
-                return new OutreachMessage(claim.CustomerId, purpose, "lifecycle." + templateKey, parameters, claim.DedupKey);
-            }).ToList();
+            var names = claims.Count == 0 ? new Dictionary<Guid, string>() : await customers.NamesAsync(claims.Select(c => c.CustomerId).ToList(), cancellationToken);
+            var messages = claims.Select(claim => new OutreachMessage(claim.CustomerId, purpose, template.Key,
+                Parameters(template, keys[claim.DedupKey].ToList(), names.GetValueOrDefault(claim.CustomerId) ?? "", today), claim.DedupKey)).ToList();
             var receipts = await outreach.SendManyAsync(messages, cancellationToken);
             foreach (var (claim, receipt) in claims.Zip(receipts))
             {
@@ -192,13 +185,35 @@ public sealed class DailyLifecycleRun(
 
     private sealed record DueRow(Guid Id, Guid CustomerId, Guid UnitId, string Item, DateOnly DueOn);
 
-    /// <summary>The SMS Outreach sends for a lifecycle key until the tenant edits it (Outreach's placeholders: items, dueDate, count).</summary>
-    private static string DefaultMessage(string templateKey) => templateKey switch
+    /// <summary>
+    /// What the message's placeholders get (<see cref="LifecycleTemplateKeys.Fills"/>: the template store refuses others): the
+    /// customer's name, the items due and the first due date (reminder), the warranty's last day (warranty), the day offset.
+    /// </summary>
+    private static Dictionary<string, string> Parameters(LifecycleMessage template, IReadOnlyList<DueRow> group, string customerName, DateOnly today)
     {
-        LifecycleTemplate.ReminderKey => "您的{items}将于{dueDate}到期，建议及时更换。",
-        "warranty-expiry" => "您的产品保修将于{dueDate}到期，可咨询延保服务。",
-        _ => "感谢使用我们的产品：{items}。",
-    };
+        var first = group.Min(r => r.DueOn);
+        var parameters = new Dictionary<string, string>
+        {
+            ["customerName"] = customerName,
+            ["days"] = template.Days.ToString(CultureInfo.InvariantCulture),
+            ["units"] = string.Join(",", group.Select(r => r.UnitId).Distinct()),
+        };
+        switch (template.Kind)
+        {
+            case LifecycleMessageKind.Reminder:
+                parameters["items"] = OutreachDedup.JoinItems(group.Select(r => r.Item));
+                parameters["count"] = group.Select(r => r.Item).Distinct().Count().ToString(CultureInfo.InvariantCulture);
+                parameters["dueDate"] = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                parameters["days"] = Math.Max(0, first.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture);
+                break;
+            case LifecycleMessageKind.Warranty:
+                // The milestone row is due <days> before the warranty ends: the customer reads the end itself.
+                parameters["warrantyEnd"] = parameters["dueDate"] = first.AddDays(template.Days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                break;
+        }
+
+        return parameters;
+    }
 }
 
 /// <summary>Quartz: every morning at 08:00 Shanghai time, the run for every tenant that has schedules or units waiting for them.</summary>

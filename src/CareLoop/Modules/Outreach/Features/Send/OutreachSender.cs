@@ -45,6 +45,10 @@ public sealed class OutreachSender(CareLoopDbContext db, ContactPolicyService po
         }
     }
 
+    public async Task<IReadOnlyList<string>> TemplateKeysAsync(string prefix, CancellationToken cancellationToken) =>
+        (await db.Set<MessageTemplate>().AsNoTracking().Where(t => t.Key.StartsWith(prefix)).Select(t => t.Key).Distinct().ToListAsync(cancellationToken))
+            .Order(StringComparer.Ordinal).ToList();
+
     private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<Result<OutreachReceipt>> SendAsync(OutreachMessage message, CancellationToken cancellationToken) =>

@@ -13,8 +13,11 @@ public sealed record TemplateDto(Guid Id, string Key, ContactChannel Channel, st
 /// <summary>A template as saved: <c>providerTemplateId</c> is the SMS template code or the WeChat template id; <c>expectedVersion</c> for a change.</summary>
 public sealed record SaveTemplateRequest(string? Key, ContactChannel Channel, string? Text, string? ProviderTemplateId, string? Url, long? ExpectedVersion);
 
-/// <summary>The tenant's message templates: one per key and channel; a placeholder outside the known list is refused, naming it.</summary>
-public sealed partial class TemplatesHandler(CareLoopDbContext db, TimeProvider time)
+/// <summary>
+/// The tenant's message templates, the one store every module sends from: one per key and channel; a placeholder
+/// outside the known list is refused, naming it; a key another module owns (<see cref="ITemplateKeyRule"/>) is also checked by that module's rule.
+/// </summary>
+public sealed partial class TemplatesHandler(CareLoopDbContext db, IEnumerable<ITemplateKeyRule> rules, TimeProvider time)
 {
     public const string UnknownPlaceholder = "unknown_placeholder";
 
@@ -63,6 +66,16 @@ public sealed partial class TemplatesHandler(CareLoopDbContext db, TimeProvider 
             if (unknown.Count > 0)
             {
                 v.Add(field, UnknownPlaceholder, string.Join(", ", unknown.Select(p => "{" + p + "}")), string.Join(" ", OutreachPlaceholders.Known.Order(StringComparer.Ordinal).Select(p => "{" + p + "}")));
+            }
+        }
+
+        if (key.Length > 0 && rules.FirstOrDefault(r => key.StartsWith(r.Prefix, StringComparison.Ordinal)) is { } rule)
+        {
+            // Unknown names are refused above already: the rule judges the known ones.
+            var used = TemplateText.Placeholders(text).Concat(TemplateText.Placeholders(url ?? "")).Distinct().Where(OutreachPlaceholders.Known.Contains).ToList();
+            foreach (var issue in rule.Check(key, used))
+            {
+                v.Add(issue.Field, issue.Code, issue.Args);
             }
         }
 
