@@ -48,8 +48,8 @@ internal static class Lifecycle
                 : $"""
                    INSERT INTO "LifecycleSchedules" ("Id","TenantId","UnitId","CustomerId","ModelId","Kind","ItemKey","ItemName","IntervalDays","StartedOn","DueOn","State","UpdatedAt")
                    SELECT md5('s{k}-' || n)::uuid, '{tenant}', md5('u' || n)::uuid, md5('c' || n)::uuid, '{model}', 1, '{code}', '{name}', {interval},
-                          DATE '{today:yyyy-MM-dd}' + ((n * 7919) % {interval} - {interval}), DATE '{today:yyyy-MM-dd}' + (n * 7919) % {interval},
-                          CASE WHEN (n * 7919) % {interval} <= 6 THEN 2 ELSE 1 END, now()
+                          DATE '{today:yyyy-MM-dd}' + ((n::bigint * 7919) % {interval} - {interval})::int, DATE '{today:yyyy-MM-dd}' + ((n::bigint * 7919) % {interval})::int,
+                          CASE WHEN (n::bigint * 7919) % {interval} <= 6 THEN 2 ELSE 1 END, now()
                    FROM generate_series(1, {units}) n;
                    """;
             await ExecuteAsync(connection, sql);
