@@ -1147,6 +1147,8 @@ namespace CareLoop.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.HasIndex("TenantId", "UserId", "Key")
                         .IsUnique();
 
@@ -1215,6 +1217,62 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.HasKey("TenantId");
 
                     b.ToTable("FieldSettings", (string)null);
+                });
+
+            modelBuilder.Entity("CareLoop.Modules.Field.Domain.PrivacyBinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EngineerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Expiration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PoolKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Release")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasedOn")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubsId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "WorkOrderId");
+
+                    b.HasIndex("TenantId", "PoolKey", "SubsId")
+                        .IsUnique();
+
+                    b.ToTable("FieldPrivacyBindings", (string)null);
                 });
 
             modelBuilder.Entity("CareLoop.Modules.Integrations.Domain.IntegrationKey", b =>
@@ -1959,6 +2017,12 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("_admins")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AdminUserIds");
+
                     b.Property<string>("_categories")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -2445,6 +2509,9 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
@@ -2457,6 +2524,12 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RejectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RejectedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RequestedAt")
@@ -2739,6 +2812,9 @@ namespace CareLoop.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeactivatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LabourFen")
