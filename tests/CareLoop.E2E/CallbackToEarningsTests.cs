@@ -82,7 +82,7 @@ public sealed class CallbackToEarningsTests(BrowserFixture browser)
     }
 
     /// <summary>Rules (on-site guidance ¥30 for any category, CSAT-5 bonus ¥10, no penalties) and an on-site guidance order the engineer completes, all by the API.</summary>
-    private static async Task<(Guid Order, string Number)> CompletedJobAsync(CareLoopApp app)
+    internal static async Task<(Guid Order, string Number)> CompletedJobAsync(CareLoopApp app)
     {
         using var admin = await app.ApiAsAsync("admin");
         (await admin.PutAsJsonAsync("/api/v1/settlement/rules", new

@@ -131,6 +131,10 @@ public static partial class TemplateText
     public static IReadOnlyList<string> Placeholders(string text) =>
         Placeholder().Matches(text).Select(m => m.Groups[1].Value.Trim()).Distinct().ToList();
 
+    /// <summary>The placeholders of <paramref name="text"/> outside <see cref="OutreachPlaceholders.Known"/> (refused on save).</summary>
+    public static IReadOnlyList<string> Unknown(string text) =>
+        Placeholders(text).Where(p => !OutreachPlaceholders.Known.Contains(p)).ToList();
+
     public static string Render(string text, IReadOnlyDictionary<string, string> parameters) =>
         Placeholder().Replace(text, m => parameters.TryGetValue(m.Groups[1].Value.Trim(), out var value) ? value : m.Value);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CareLoop.Modules.Customers.Contracts;
 using CareLoop.Modules.Outreach.Contracts;
 using CareLoop.Modules.Outreach.Domain;
 using CareLoop.Modules.Outreach.Features.Policy;
@@ -26,7 +25,7 @@ public sealed class OutreachSender(CareLoopDbContext db, ContactPolicyService po
             return;
         }
 
-        var unknown = TemplateText.Placeholders(text).Where(p => !OutreachPlaceholders.Known.Contains(p)).ToList();
+        var unknown = TemplateText.Unknown(text);
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"Template {key} uses unknown placeholders: {string.Join(", ", unknown)}", nameof(text));

@@ -62,7 +62,7 @@ public sealed partial class TemplatesHandler(CareLoopDbContext db, IEnumerable<I
 
         foreach (var (field, value) in new[] { ("text", text), ("url", url ?? "") })
         {
-            var unknown = TemplateText.Placeholders(value).Where(p => !OutreachPlaceholders.Known.Contains(p)).ToList();
+            var unknown = TemplateText.Unknown(value);
             if (unknown.Count > 0)
             {
                 v.Add(field, UnknownPlaceholder, string.Join(", ", unknown.Select(p => "{" + p + "}")), string.Join(" ", OutreachPlaceholders.Known.Order(StringComparer.Ordinal).Select(p => "{" + p + "}")));
